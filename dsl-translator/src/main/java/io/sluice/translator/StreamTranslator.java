@@ -1,0 +1,218 @@
+package io.sluice.translator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.translator.model.ApiDefinition;
+import io.sluice.translator.model.ApiDefinitionParser;
+import io.sluice.translator.model.StreamDefinition;
+import io.sluice.translator.registry.ComponentRegistry;
+import io.sluice.translator.registry.ComponentTranslator;
+import io.sluice.translator.registry.InputTranslator;
+import io.sluice.translator.registry.NearestNames;
+import io.sluice.translator.registry.OutputTranslator;
+import io.sluice.translator.registry.ProcessorTranslator;
+import io.sluice.translator.spec.ComponentConfig;
+import io.sluice.translator.spec.ComponentKind;
+import io.sluice.translator.spec.ConfigValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * Compiles the streams of an API definition into Camel routes: one route per stream, consuming from the
+ * input's endpoint, through the input's, the pipeline's and the output's processors, to the output. Every
+ * problem in every stream is collected before failing, so one run shows the user all they have to fix.
+ */
+public final class StreamTranslator {
+
+    /** Bento's stream root keys; the ones we do not act on yet are listed in the startup warning. */
+    private static final Set<String> ROOT_KEYS = Set.of("input", "pipeline", "output", "input_resources",
+            "output_resources", "processor_resources", "rate_limit_resources", "cache_resources", "buffer", "metrics",
+            "tracer", "shutdown_delay", "shutdown_timeout", "http", "logger", "tests");
+    private static final Set<String> ROOT_KEYS_ACTED_ON = Set.of("input", "pipeline", "output");
+
+    /** Tyk's block-list of components that touch the gateway host (ee/middleware/streams/stream.go). */
+    private static final Map<ComponentKind, Set<String>> UNSAFE = Map.of(
+            ComponentKind.INPUT, Set.of("csv", "dynamic", "file", "inproc", "socket", "socket_server", "stdin", "subprocess"),
+            ComponentKind.PROCESSOR, Set.of("command", "subprocess", "wasm"),
+            ComponentKind.OUTPUT, Set.of("file", "inproc", "socket"));
+
+    private final ComponentRegistry registry;
+    private final Set<String> allowUnsafe;
+
+    public StreamTranslator(ComponentRegistry registry, Set<String> allowUnsafe) {
+        this.registry = registry;
+        this.allowUnsafe = Set.copyOf(allowUnsafe);
+    }
+
+    /** @throws DefinitionException with every problem of every stream */
+    public ApiPlan translate(ApiDefinition api) {
+        List<StreamPlan> plans = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (StreamDefinition stream : api.streams().values()) {
+            StreamContext ctx = new StreamContext(api, stream);
+            StreamPlan plan = translate(stream, ctx);
+            problems.addAll(ctx.problems());
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(problems);
+        }
+        return new ApiPlan(api, plans);
+    }
+
+    private StreamPlan translate(StreamDefinition stream, StreamContext ctx) {
+        String base = stream.jsonPath();
+        stream.config().fieldNames().forEachRemaining(key -> {
+            String path = base + "/" + ApiDefinitionParser.escape(key);
+            if (!ROOT_KEYS.contains(key)) {
+                List<String> near = NearestNames.of(key, ROOT_KEYS);
+                ctx.problem(path, "unknown stream field '" + key + "'"
+                        + (near.isEmpty() ? "" : "; did you mean " + NearestNames.quoted(near) + "?"));
+            } else if (!ROOT_KEYS_ACTED_ON.contains(key)) {
+                ctx.notYetActedOn(path, "not supported by Sluice yet");
+            }
+        });
+        Step input = required(stream, "input", ComponentKind.INPUT, ctx);
+        List<Step> pipeline = pipeline(stream.config().get("pipeline"), base + "/pipeline", ctx);
+        Step output = required(stream, "output", ComponentKind.OUTPUT, ctx);
+        if (input == null || output == null || !ctx.problems().isEmpty()) {
+            return null;
+        }
+        // The input comes first so that what it tells the context (its request timeout) reaches the output.
+        String fromUri = ((InputTranslator) input.translator).endpointUri(input.config, ctx);
+        List<Step> processors = new ArrayList<>(input.processors);
+        processors.addAll(pipeline);
+        processors.addAll(output.processors);
+        if (!ctx.problems().isEmpty()) {
+            return null;
+        }
+        String routeId = ctx.routeId("input");
+        RouteBuilder routes = new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Failures go back to the input (an HTTP error reply, a broker redelivery): never swallowed or retried here.
+                errorHandler(noErrorHandler());
+                RouteDefinition route = from(fromUri).routeId(routeId);
+                ((InputTranslator) input.translator).afterConsume(route, input.config, ctx);
+                ProcessorDefinition<?> tail = route;
+                for (Step p : processors) {
+                    tail = ((ProcessorTranslator) p.translator).appendTo(tail, p.config, ctx);
+                }
+                ((OutputTranslator) output.translator).appendTo(tail, output.config, ctx);
+            }
+        };
+        return new StreamPlan(ctx.apiId(), stream.name(), List.of(routeId), routes, List.copyOf(ctx.endpoints()),
+                List.copyOf(ctx.notYetActedOn()));
+    }
+
+    private Step required(StreamDefinition stream, String key, ComponentKind kind, StreamContext ctx) {
+        JsonNode node = stream.config().get(key);
+        String path = stream.jsonPath() + "/" + key;
+        if (node == null || node.isNull()) {
+            ctx.problem(path.substring(0, path.lastIndexOf('/')), "the stream has no " + key
+                    + " (every stream needs exactly one " + key + ")");
+            return null;
+        }
+        return component(node, kind, path, ctx);
+    }
+
+    private List<Step> pipeline(JsonNode pipeline, String path, StreamContext ctx) {
+        if (pipeline == null || pipeline.isNull()) {
+            return List.of();
+        }
+        if (!pipeline.isObject()) {
+            ctx.problem(path, "pipeline must be an object with 'processors'");
+            return List.of();
+        }
+        pipeline.fieldNames().forEachRemaining(k -> {
+            if (k.equals("threads")) {
+                ctx.notYetActedOn(path + "/threads", "each stream route runs its messages in order on its input's thread");
+            } else if (!k.equals("processors")) {
+                ctx.problem(path + "/" + ApiDefinitionParser.escape(k), "unknown pipeline field '" + k
+                        + "' (pipeline has 'processors' and 'threads')");
+            }
+        });
+        return processors(pipeline.get("processors"), path + "/processors", ctx);
+    }
+
+    private List<Step> processors(JsonNode list, String path, StreamContext ctx) {
+        List<Step> steps = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return steps;
+        }
+        if (!list.isArray()) {
+            ctx.problem(path, "processors must be a list");
+            return steps;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Step s = component(list.get(i), ComponentKind.PROCESSOR, path + "/" + i, ctx);
+            if (s != null) {
+                steps.add(s);
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * A component object: exactly one type key, plus the optional {@code label} and {@code processors} every
+     * input and output accepts.
+     */
+    private Step component(JsonNode node, ComponentKind kind, String path, StreamContext ctx) {
+        if (!node.isObject()) {
+            ctx.problem(path, kind.label() + " must be an object naming one component type, e.g. {\"kafka\": {...}}");
+            return null;
+        }
+        List<String> typeKeys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (k.equals("label")) {
+                if (!node.get(k).isTextual()) {
+                    ctx.problem(path + "/label", "label must be a string");
+                }
+            } else if (!(k.equals("processors") && kind != ComponentKind.PROCESSOR)) {
+                typeKeys.add(k);
+            }
+        });
+        if (typeKeys.size() != 1) {
+            ctx.problem(path, typeKeys.isEmpty()
+                    ? kind.label() + " names no component type (expected one of " + new TreeSet<>(registry.types(kind)) + ")"
+                    : kind.label() + " names " + typeKeys.size() + " component types " + typeKeys
+                    + "; an " + kind.label() + " object holds exactly one (use a broker to combine several)");
+            return null;
+        }
+        String type = typeKeys.get(0);
+        String typePath = path + "/" + ApiDefinitionParser.escape(type);
+        ComponentTranslator translator = registry.find(kind, type);
+        if (UNSAFE.get(kind).contains(type) && !allowUnsafe.contains(type)) {
+            ctx.problem(typePath, kind.label() + " '" + type + "' is unsafe (it reaches the gateway host) and is refused;"
+                    + " name it in streaming.allow_unsafe to allow it");
+            return null;
+        }
+        if (translator == null) {
+            if (registry.isKnownBentoType(kind, type)) {
+                ctx.problem(typePath, kind.label() + " '" + type + "' is a Bento component that Sluice does not support yet;"
+                        + " supported " + kind.label() + "s: " + new TreeSet<>(registry.types(kind)));
+            } else {
+                List<String> near = NearestNames.of(type, registry.types(kind));
+                ctx.problem(typePath, "unknown " + kind.label() + " type '" + type + "'"
+                        + (near.isEmpty() ? "; known: " + new TreeSet<>(registry.types(kind))
+                        : "; did you mean " + NearestNames.quoted(near) + "?"));
+            }
+            return null;
+        }
+        ComponentConfig config = ConfigValidator.validate(translator.spec(), node.get(type), typePath, ctx);
+        translator.check(config, ctx);
+        List<Step> own = kind == ComponentKind.PROCESSOR ? List.of()
+                : processors(node.get("processors"), path + "/processors", ctx);
+        return new Step(translator, config, own);
+    }
+
+    private record Step(ComponentTranslator translator, ComponentConfig config, List<Step> processors) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.sluice.bloblang;
+
+import io.sluice.bloblang.parse.ParseError;
+import io.sluice.bloblang.parse.Parser;
+import java.nio.file.Path;
+
+/**
+ * Entry point of the Bloblang implementation (the dialect of Bento 1.16, as embedded by Tyk
+ * Streams). Parse once, run many: every returned object is immutable and thread-safe.
+ */
+public final class Bloblang {
+    /** Exchange property holding Bento's error flag (a String) of a message. */
+    public static final String ERROR_PROPERTY = "SluiceBloblangError";
+    /** Exchange property set to {@code true} when a mapping deleted the message. */
+    public static final String DELETED_PROPERTY = "SluiceBloblangDeleted";
+
+    private Bloblang() {
+    }
+
+    /** Parses a mapping; {@code import} paths resolve against the working directory. */
+    public static Mapping parse(String mapping) {
+        return parse(mapping, null);
+    }
+
+    /** Parses a mapping whose {@code import} and {@code from} paths resolve against {@code baseDir}. */
+    public static Mapping parse(String mapping, Path baseDir) {
+        try {
+            return new Mapping(mapping, Parser.parseMapping(mapping, baseDir));
+        } catch (ParseError e) {
+            throw new BloblangParseException(e);
+        }
+    }
+
+    /** Parses a condition ({@code check}): a mapping whose result must be a boolean. */
+    public static Condition parseQuery(String query) {
+        return new Condition(parse(query));
+    }
+
+    /** Parses a string field that may contain {@code ${! ... }} interpolations. */
+    public static Interpolation parseInterpolation(String text) {
+        if (!text.contains("${")) {
+            return new Interpolation(text, java.util.List.of(text));
+        }
+        try {
+            return new Interpolation(text, Parser.parseInterpolation(text));
+        } catch (ParseError e) {
+            throw new BloblangParseException(e);
+        }
+    }
+}

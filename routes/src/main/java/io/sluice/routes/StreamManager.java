@@ -1,0 +1,55 @@
+package io.sluice.routes;
+
+import io.sluice.translator.ApiPlan;
+import io.sluice.translator.StreamPlan;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running streams of one API: adds their routes to the Camel context and removes them again. If any
+ * stream fails to start, the ones already started are removed, so an API is either fully up or not at all.
+ */
+public final class StreamManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamManager.class);
+
+    private final CamelContext camel;
+    private final ApiPlan plan;
+    private final List<String> routeIds = new ArrayList<>();
+
+    StreamManager(CamelContext camel, ApiPlan plan) {
+        this.camel = camel;
+        this.plan = plan;
+    }
+
+    public ApiPlan plan() {
+        return plan;
+    }
+
+    void start() throws Exception {
+        try {
+            for (StreamPlan stream : plan.streams()) {
+                camel.addRoutes(stream.routes());
+                routeIds.addAll(stream.routeIds());
+            }
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+    }
+
+    void stop() {
+        for (String id : routeIds) {
+            try {
+                camel.getRouteController().stopRoute(id);
+                camel.removeRoute(id);
+            } catch (Exception e) {
+                LOG.warn("API '{}': could not remove route {}: {}", plan.api().id(), id, e.getMessage());
+            }
+        }
+        routeIds.clear();
+    }
+}

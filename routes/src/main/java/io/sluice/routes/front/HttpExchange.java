@@ -1,0 +1,74 @@
+package io.sluice.routes.front;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One client request at the gateway front, and the single reply it gets. Several parties may race to answer
+ * (a stream's completion, its timeout, a client disconnect); the first one wins, the rest are ignored.
+ */
+public final class HttpExchange {
+
+    private final RoutingContext routing;
+    private final AtomicBoolean replied = new AtomicBoolean();
+
+    public HttpExchange(RoutingContext routing) {
+        this.routing = routing;
+    }
+
+    public RoutingContext routing() {
+        return routing;
+    }
+
+    public HttpServerRequest request() {
+        return routing.request();
+    }
+
+    public HttpServerResponse response() {
+        return routing.response();
+    }
+
+    public String path() {
+        return routing.request().path();
+    }
+
+    /** Claims the reply: true exactly once, for whoever answers (or takes over the connection) first. */
+    public boolean claimReply() {
+        return replied.compareAndSet(false, true);
+    }
+
+    public boolean replied() {
+        return replied.get();
+    }
+
+    /** Replies once with a body; later calls do nothing. */
+    public void reply(int status, String contentType, Buffer body) {
+        if (!claimReply()) {
+            return;
+        }
+        HttpServerResponse r = response();
+        if (r.ended() || r.closed()) {
+            return;
+        }
+        r.setStatusCode(status);
+        if (contentType != null) {
+            r.putHeader("Content-Type", contentType);
+        }
+        r.end(body == null ? Buffer.buffer() : body);
+    }
+
+    /** Replies once with {@code {"error": "<message>"}}, the shape of every error a client sees. */
+    public void replyError(int status, String message) {
+        reply(status, "application/json", errorBody(message));
+    }
+
+    public static Buffer errorBody(String message) {
+        StringBuilder s = new StringBuilder("{\"error\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(message == null ? "" : message, s);
+        return Buffer.buffer(s.append("\"}").toString());
+    }
+}

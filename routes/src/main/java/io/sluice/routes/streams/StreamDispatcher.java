@@ -1,0 +1,40 @@
+package io.sluice.routes.streams;
+
+import io.sluice.routes.front.FrontExchange;
+import io.sluice.routes.front.GatewayException;
+import io.sluice.routes.proxy.UpstreamProxy;
+import io.sluice.translator.model.ApiDefinition;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Last front filter: a streams API hands the request to the stream binding serving its path exactly (404 when
+ * none does, as Tyk since 5.8.3); an API without streams is proxied to its upstream.
+ */
+public final class StreamDispatcher implements Processor {
+
+    private final StreamBindings bindings;
+    private final UpstreamProxy proxy;
+
+    public StreamDispatcher(StreamBindings bindings, UpstreamProxy proxy) {
+        this.bindings = bindings;
+        this.proxy = proxy;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ApiDefinition api = FrontExchange.api(exchange);
+        if (!api.hasStreams()) {
+            FrontExchange.handOver(exchange);
+            proxy.forward(FrontExchange.http(exchange), api);
+            return;
+        }
+        String path = exchange.getProperty(FrontExchange.STREAM_PATH, String.class);
+        Binding binding = bindings.find(api.id(), path);
+        if (binding == null) {
+            throw new GatewayException(404, "Not found: no stream of API '" + api.name() + "' serves " + path);
+        }
+        FrontExchange.handOver(exchange);
+        binding.handle(FrontExchange.http(exchange));
+    }
+}

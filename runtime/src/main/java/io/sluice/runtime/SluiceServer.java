@@ -1,0 +1,104 @@
+package io.sluice.runtime;
+
+import io.sluice.routes.Gateway;
+import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.translator.registry.ComponentRegistry;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A running Sluice: one CamelContext, one Vert.x HTTP server on the listen port serving every API, and the APIs
+ * of the app_path deployed into it. The standalone program and the tests both start it through here.
+ */
+public final class SluiceServer implements AutoCloseable {
+
+    private final SluiceConfig config;
+    private final CamelContext camel;
+    private final Vertx vertx;
+    private final VertxPlatformHttpServer http;
+    private final Gateway gateway;
+    private final ApiDeployer deployer;
+
+    private SluiceServer(SluiceConfig config, CamelContext camel, Vertx vertx, VertxPlatformHttpServer http,
+                         Gateway gateway) {
+        this.config = config;
+        this.camel = camel;
+        this.vertx = vertx;
+        this.http = http;
+        this.gateway = gateway;
+        this.deployer = new ApiDeployer(gateway, ComponentRegistry.discover(), config.allowUnsafe(),
+                config.streamingEnabled());
+    }
+
+    /** Starts the HTTP server and the gateway front, with no API deployed yet. */
+    public static SluiceServer start(SluiceConfig config) throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("sluice");
+        // Stream routes are stopped by the gateway itself, which first releases the clients they wait for.
+        camel.getShutdownStrategy().setTimeout(10);
+        Vertx vertx = Vertx.vertx();
+        camel.getRegistry().bind("vertx", vertx);
+        VertxPlatformHttpServerConfiguration httpConf = new VertxPlatformHttpServerConfiguration();
+        httpConf.setBindPort(config.listenPort());
+        httpConf.setBindHost(config.listenAddress().isEmpty() ? "0.0.0.0" : config.listenAddress());
+        VertxPlatformHttpServer http = new VertxPlatformHttpServer(httpConf);
+        camel.addService(http, true, true);
+        try {
+            camel.start();
+            return new SluiceServer(config, camel, vertx, http, Gateway.install(camel));
+        } catch (Exception e) {
+            camel.stop();
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Deploys every definition file of the config's app_path; each outcome says what ran or what was wrong. */
+    public List<ApiDeployer.Outcome> loadAppPath() throws IOException {
+        return loadFolder(config.appPath());
+    }
+
+    public List<ApiDeployer.Outcome> loadFolder(Path folder) throws IOException {
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        for (Path file : ApiFolder.definitionFiles(folder)) {
+            documents.put(file.toString(), Files.readAllBytes(file));
+        }
+        return deployer.deployAll(documents);
+    }
+
+    public ApiDeployer.Outcome deploy(String source, byte[] content) {
+        return deployer.deploy(source, content);
+    }
+
+    public int port() {
+        return http.getPort();
+    }
+
+    public SluiceConfig config() {
+        return config;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        camel.stop();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}
