@@ -85,11 +85,14 @@ public final class StreamTranslator {
         if (input == null || output == null || !ctx.problems().isEmpty()) {
             return null;
         }
-        // The input comes first so that what it tells the context (its request timeout) reaches the output.
-        String fromUri = ((InputTranslator) input.translator).endpointUri(input.config, ctx);
         List<Step> processors = new ArrayList<>(input.processors);
         processors.addAll(pipeline);
         processors.addAll(output.processors);
+        // The input comes first so that what it declares (its request timeout) reaches the output.
+        input.translator.declare(input.config, ctx);
+        processors.forEach(p -> p.translator.declare(p.config, ctx));
+        output.translator.declare(output.config, ctx);
+        String fromUri = ((InputTranslator) input.translator).endpointUri(input.config, ctx);
         if (!ctx.problems().isEmpty()) {
             return null;
         }

@@ -67,10 +67,15 @@ public final class HttpServerInput implements InputTranslator {
     }
 
     @Override
-    public String endpointUri(ComponentConfig config, StreamContext stream) {
+    public void declare(ComponentConfig config, StreamContext stream) {
         stream.requestTimeout(config.duration("timeout"));
+        stream.declare(new HttpEndpoint(String.join(",", config.stringList("allowed_verbs")), config.string("path"),
+                "input: messages in"));
+    }
+
+    @Override
+    public String endpointUri(ComponentConfig config, StreamContext stream) {
         String verbs = String.join(",", config.stringList("allowed_verbs"));
-        stream.declare(new HttpEndpoint(verbs, config.string("path"), "input: messages in"));
         return EndpointUri.of(SluiceEndpoints.HTTP_INPUT, stream.apiId() + "/" + stream.streamName())
                 .option("path", config.string("path"))
                 .option("allowedVerbs", verbs)

@@ -70,12 +70,17 @@ public final class HttpServerOutput implements OutputTranslator {
     }
 
     @Override
-    public void appendTo(ProcessorDefinition<?> route, ComponentConfig config, StreamContext stream) {
+    public void declare(ComponentConfig config, StreamContext stream) {
         String verbs = String.join(",", config.stringList("allowed_verbs"));
         stream.declare(new HttpEndpoint(verbs, config.string("path"), "output: long-poll, one message per request"));
         stream.declare(new HttpEndpoint(verbs, config.string("stream_path"), "output: "
                 + ("event_source".equals(config.string("stream_format")) ? "Server-Sent Events" : "chunked stream")));
         stream.declare(new HttpEndpoint("GET", config.string("ws_path"), "output: WebSocket"));
+    }
+
+    @Override
+    public void appendTo(ProcessorDefinition<?> route, ComponentConfig config, StreamContext stream) {
+        String verbs = String.join(",", config.stringList("allowed_verbs"));
         Duration wait = stream.requestTimeout() != null ? stream.requestTimeout() : DEFAULT_DELIVERY_WAIT;
         route.to(EndpointUri.of(SluiceEndpoints.HTTP_OUTPUT, stream.apiId() + "/" + stream.streamName())
                 .option("path", config.string("path"))

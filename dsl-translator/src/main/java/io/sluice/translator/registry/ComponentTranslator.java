@@ -15,4 +15,8 @@ public interface ComponentTranslator {
     /** Checks that need more than the spec (combinations of fields); report with {@link StreamContext#problem}. */
     default void check(ComponentConfig config, StreamContext stream) {
     }
+
+    /** What the stream exposes, declared at translation time: HTTP endpoints, the request timeout. */
+    default void declare(ComponentConfig config, StreamContext stream) {
+    }
 }

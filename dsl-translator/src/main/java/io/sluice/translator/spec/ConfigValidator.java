@@ -65,7 +65,10 @@ public final class ConfigValidator {
                 return;
             }
             if (!f.actedOn()) {
-                stream.notYetActedOn(path, f.notYetActedOn());
+                // Written but equal to what we do anyway (Bento's default): nothing to warn about.
+                if (!v.equals(f.defaultValue()) && !(v.isTextual() && v.asText().isEmpty())) {
+                    stream.notYetActedOn(path, f.notYetActedOn());
+                }
             } else if (f.type() == FieldType.OBJECT && !f.children().isEmpty()) {
                 checkFields(spec, f.children(), v, path, stream);
             }

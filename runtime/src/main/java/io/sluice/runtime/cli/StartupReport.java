@@ -36,8 +36,8 @@ final class StartupReport {
                     String base = api.listenPath().equals("/") ? "" : api.listenPath();
                     out.printf("      %-5s %-40s stream %s, %s%n", e.methods(), base + e.path(), s.streamName(), e.purpose());
                 }
-                if (!s.notYetActedOn().isEmpty()) {
-                    out.printf("      note: accepted but not acted on yet: %s%n", String.join(", ", s.notYetActedOn()));
+                for (String note : s.notYetActedOn()) {
+                    out.printf("      warning: accepted, not acted on yet: %s%n", note);
                 }
             }
         }
