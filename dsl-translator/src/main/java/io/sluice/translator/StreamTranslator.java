@@ -209,8 +209,11 @@ public final class StreamTranslator {
             }
             return null;
         }
+        int before = ctx.problems().size();
         ComponentConfig config = ConfigValidator.validate(translator.spec(), node.get(type), typePath, ctx);
-        translator.check(config, ctx);
+        if (ctx.problems().size() == before) {
+            translator.check(config, ctx); // combinations of fields only make sense once each field is valid
+        }
         List<Step> own = kind == ComponentKind.PROCESSOR ? List.of()
                 : processors(node.get("processors"), path + "/processors", ctx);
         return new Step(translator, config, own);

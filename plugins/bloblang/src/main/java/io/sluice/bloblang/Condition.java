@@ -18,16 +18,10 @@ public final class Condition {
 
     /** Evaluates against message {@code index} of a batch; failures throw. */
     public boolean test(List<Message> batch, int index) {
-        Message result = mapping.apply(batch, index);
-        if (result == null) {
+        Object v = mapping.evaluateRoot(batch, index);
+        if (v == io.sluice.bloblang.value.Special.DELETED) {
             throw new BloblangExecutionException(
                     "query mapping resulted in deleted message, expected a boolean value", null);
-        }
-        Object v;
-        try {
-            v = result.structured();
-        } catch (RuntimeException e) {
-            throw new BloblangExecutionException(e.getMessage(), e);
         }
         if (v instanceof Boolean) {
             return (Boolean) v;

@@ -94,6 +94,19 @@ public final class Mapping {
         return root[0];
     }
 
+    /** The value the mapping assigns to {@code root} for message {@code index} (conditions). */
+    Object evaluateRoot(List<Message> batch, int index) {
+        Object[] root = {Special.NOTHING};
+        Run run = new Run(executor.maps(), batch, index, batch.get(index).shallowCopy());
+        Ctx ctx = Ctx.forMessage(run, root);
+        try {
+            executor.execInto(ctx, new Statement.Target(run.vars(), run.newMeta(), root));
+        } catch (EvalError e) {
+            throw new BloblangExecutionException(e.getMessage(), e);
+        }
+        return root[0];
+    }
+
     Executor executor() {
         return executor;
     }

@@ -244,7 +244,7 @@ final class CaseRunner {
         }
         Object result;
         try {
-            result = mapping.query(GoJson.parse(text(c, "input")));
+            result = mapping.query(c.hasNonNull("input") && !text(c, "input").isEmpty() ? GoJson.parse(text(c, "input")) : null);
         } catch (BloblangExecutionException e) {
             if (c.has("error")) {
                 return checkError(c, "error", e.getMessage());
