@@ -19,6 +19,13 @@ public final class SluiceEndpoints {
      */
     public static final String SYNC_RESPONSE = "sluice.syncResponse";
 
+    /**
+     * Exchange property holding an {@code AtomicBoolean} that the HTTP input sets once its client was answered
+     * without the message (408): an output that has not written the message yet drops it rather than deliver
+     * what its producer was told failed.
+     */
+    public static final String ABANDONED = "sluice.abandoned";
+
     private SluiceEndpoints() {
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /** Real HTTP clients for tests: plain requests, and a streaming reader that collects lines as they arrive. */
 final class HttpClients {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as curl and browsers speak it on plain http (the JDK client would otherwise try an h2c upgrade). */
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpClients() {
     }

@@ -81,7 +81,9 @@ public final class HttpServerOutput implements OutputTranslator {
     @Override
     public void appendTo(ProcessorDefinition<?> route, ComponentConfig config, StreamContext stream) {
         String verbs = String.join(",", config.stringList("allowed_verbs"));
-        Duration wait = stream.requestTimeout() != null ? stream.requestTimeout() : DEFAULT_DELIVERY_WAIT;
+        // Behind an HTTP input the message waits as long as its client does (plus a margin, so the client's own
+        // 408 is what it sees, as in Bento); behind a broker input it waits, then is redelivered.
+        Duration wait = stream.requestTimeout() != null ? stream.requestTimeout().plusSeconds(1) : DEFAULT_DELIVERY_WAIT;
         route.to(EndpointUri.of(SluiceEndpoints.HTTP_OUTPUT, stream.apiId() + "/" + stream.streamName())
                 .option("path", config.string("path"))
                 .option("streamPath", config.string("stream_path"))

@@ -47,9 +47,22 @@ public final class HttpExchange {
 
     /** Replies once with a body; later calls do nothing. */
     public void reply(int status, String contentType, Buffer body) {
-        if (!claimReply()) {
-            return;
+        if (claimReply()) {
+            write(status, contentType, body);
         }
+    }
+
+    /** Replies with {@code {"error": "<message>"}}, the shape of every error a client sees, once. */
+    public void replyError(int status, String message) {
+        reply(status, "application/json", errorBody(message));
+    }
+
+    /** Writes the reply after the caller claimed it with {@link #claimReply()}. */
+    public void writeError(int status, String message) {
+        write(status, "application/json", errorBody(message));
+    }
+
+    private void write(int status, String contentType, Buffer body) {
         HttpServerResponse r = response();
         if (r.ended() || r.closed()) {
             return;
@@ -59,11 +72,6 @@ public final class HttpExchange {
             r.putHeader("Content-Type", contentType);
         }
         r.end(body == null ? Buffer.buffer() : body);
-    }
-
-    /** Replies once with {@code {"error": "<message>"}}, the shape of every error a client sees. */
-    public void replyError(int status, String message) {
-        reply(status, "application/json", errorBody(message));
     }
 
     public static Buffer errorBody(String message) {

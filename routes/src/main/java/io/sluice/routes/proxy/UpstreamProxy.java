@@ -57,7 +57,9 @@ public final class UpstreamProxy {
                 .setPort(upstream.getPort() > 0 ? upstream.getPort() : tls ? 443 : 80)
                 .setSsl(tls)
                 .setURI(base + path + (in.query() == null ? "" : "?" + in.query()));
-        copyHeaders(in.headers(), options.getHeaders());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copyHeaders(in.headers(), headers);
+        options.setHeaders(headers);
         client.request(options)
                 .compose(out -> out.send(in))
                 .onSuccess(answer -> {

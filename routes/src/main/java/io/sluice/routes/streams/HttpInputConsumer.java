@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -72,7 +73,14 @@ public class HttpInputConsumer extends DefaultConsumer implements Binding {
         Message in = exchange.getIn();
         in.setBody(body.getBytes());
         copyMetadata(http.request(), in);
-        long timer = vertx.setTimer(getEndpoint().getTimeoutMillis(), id -> http.replyError(408, "Request timed out"));
+        AtomicBoolean abandoned = new AtomicBoolean();
+        exchange.setProperty(SluiceEndpoints.ABANDONED, abandoned);
+        long timer = vertx.setTimer(getEndpoint().getTimeoutMillis(), id -> {
+            if (http.claimReply()) {
+                abandoned.set(true);
+                http.writeError(408, "Request timed out");
+            }
+        });
         try {
             getEndpoint().getComponent().workers().execute(() ->
                     getAsyncProcessor().process(exchange, doneSync -> complete(http, exchange, timer)));

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.sluice.translator.SluiceEndpoints;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
@@ -35,6 +37,9 @@ final class OutputHub {
 
     /** Hands {@code message} to the next ready client, or waits for one; {@code callback} completes the exchange. */
     void offer(Buffer message, Exchange exchange, AsyncCallback callback) {
+        if (abandoned(exchange, callback)) {
+            return;
+        }
         Subscriber target;
         synchronized (this) {
             target = closed ? null : ready.poll();
@@ -55,19 +60,34 @@ final class OutputHub {
 
     /** A client can take one more message now. */
     void ready(Subscriber subscriber) {
-        Waiting next;
-        synchronized (this) {
-            if (closed) {
-                return;
+        while (true) {
+            Waiting next;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                next = waiting.poll();
+                if (next == null) {
+                    ready.add(subscriber);
+                    return;
+                }
             }
-            next = waiting.poll();
-            if (next == null) {
-                ready.add(subscriber);
+            vertx.cancelTimer(next.timer);
+            if (!abandoned(next.exchange, next.callback)) {
+                deliver(subscriber, next.message, next.exchange, next.callback);
                 return;
             }
         }
-        vertx.cancelTimer(next.timer);
-        deliver(subscriber, next.message, next.exchange, next.callback);
+    }
+
+    /** A message whose HTTP producer was already answered without it (408) is dropped, never delivered. */
+    private static boolean abandoned(Exchange exchange, AsyncCallback callback) {
+        AtomicBoolean flag = exchange.getProperty(SluiceEndpoints.ABANDONED, AtomicBoolean.class);
+        if (flag == null || !flag.get()) {
+            return false;
+        }
+        fail(exchange, callback, new GatewayException(408, "The producer gave up before a consumer took the message"));
+        return true;
     }
 
     /** @return true when the subscriber was idle and is now removed; false when a delivery to it is under way */

@@ -1,0 +1,56 @@
+package io.sluice.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SluiceConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTykConfThenTykEnvironmentOverrides() throws Exception {
+        Path conf = dir.resolve("tyk.conf");
+        Files.writeString(conf, """
+                {"listen_port": 8282, "secret": "352d20ee67be67f6340b4c0605b044b7", "app_path": "apps/",
+                 "streaming": {"enabled": false, "allow_unsafe": ["file"]}}""");
+
+        SluiceConfig fromFile = SluiceConfig.load(conf, Map.of());
+        assertThat(fromFile.listenPort()).isEqualTo(8282);
+        assertThat(fromFile.secret()).isEqualTo("352d20ee67be67f6340b4c0605b044b7");
+        assertThat(fromFile.appPath()).isEqualTo(dir.resolve("apps").toAbsolutePath().normalize());
+        assertThat(fromFile.streamingEnabled()).isFalse();
+        assertThat(fromFile.allowUnsafe()).containsExactly("file");
+
+        SluiceConfig overridden = SluiceConfig.load(conf, Map.of("TYK_GW_LISTENPORT", "9090",
+                "TYK_GW_APPPATH", "/opt/tyk-gateway/apps", "TYK_GW_STREAMING_ENABLED", "true",
+                "TYK_GW_STREAMING_ALLOWUNSAFE", "file,socket"));
+        assertThat(overridden.listenPort()).isEqualTo(9090);
+        assertThat(overridden.appPath()).isEqualTo(Path.of("/opt/tyk-gateway/apps"));
+        assertThat(overridden.streamingEnabled()).isTrue();
+        assertThat(overridden.allowUnsafe()).containsExactlyInAnyOrder("file", "socket");
+    }
+
+    @Test
+    void defaultsServeStreamsOn8080() {
+        SluiceConfig c = SluiceConfig.load(null, Map.of());
+        assertThat(c.listenPort()).isEqualTo(8080);
+        assertThat(c.streamingEnabled()).isTrue();
+    }
+
+    @Test
+    void badValuesNameTheirSource() throws Exception {
+        Path conf = dir.resolve("bad.conf");
+        Files.writeString(conf, "{\"listen_port\": \"eighty\"}");
+        assertThatThrownBy(() -> SluiceConfig.load(conf, Map.of())).hasMessageContaining("bad.conf")
+                .hasMessageContaining("listen_port");
+        assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_LISTENPORT", "x")))
+                .hasMessageContaining("TYK_GW_LISTENPORT");
+    }
+}
