@@ -13,7 +13,9 @@ import io.sluice.translator.spec.ComponentKind;
 import io.sluice.translator.spec.ComponentSpec;
 import io.sluice.translator.spec.FieldType;
 import java.time.Duration;
+import io.sluice.translator.spi.MappingEngine;
 import java.util.Set;
+import org.apache.camel.Expression;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -59,6 +61,10 @@ public final class KafkaOutput implements OutputTranslator {
             optional("backoff", FieldType.OBJECT, null, "retry backoff")
                     .notYetActedOn("the producer retries within its timeout"));
 
+    /** camel-kafka's headers for a per-message topic and key (KafkaConstants, named here to avoid the dependency). */
+    private static final String OVERRIDE_TOPIC = "kafka.OVERRIDE_TOPIC";
+    private static final String KEY = "kafka.KEY";
+
     private static final Set<String> PARTITIONERS = Set.of("fnv1a_hash", "murmur2_hash", "random", "round_robin", "manual");
 
     @Override
@@ -74,10 +80,7 @@ public final class KafkaOutput implements OutputTranslator {
             stream.problem(config.jsonPath("partitioner"), "the manual partitioner is not supported yet");
         }
         for (String f : new String[] {"topic", "key"}) {
-            String v = config.string(f);
-            if (v != null && v.contains("${!")) {
-                stream.problem(config.jsonPath(f), "interpolated " + f + " needs Bloblang, which is not in this build yet");
-            }
+            interpolation(config, f, stream);
         }
         if (config.integer("max_in_flight") < 1) {
             stream.problem(config.jsonPath("max_in_flight"), "max_in_flight must be at least 1");
@@ -95,7 +98,24 @@ public final class KafkaOutput implements OutputTranslator {
         }
         long ms = Math.max(budget.toMillis(), 500);
         boolean idempotent = config.bool("idempotent_write");
-        EndpointUri uri = EndpointUri.of("kafka", config.string("topic"))
+        String topic = config.string("topic");
+        Expression topicPerMessage = interpolation(config, "topic", stream);
+        if (topicPerMessage != null) {
+            // camel-kafka needs a topic in the URI; the header set per message overrides it.
+            route.setHeader(OVERRIDE_TOPIC, topicPerMessage);
+            topic = "sluice-interpolated-topic";
+        }
+        Expression keyPerMessage = interpolation(config, "key", stream);
+        if (keyPerMessage != null) {
+            // Bento sends no key (random partition) when the key renders empty.
+            route.process(exchange -> {
+                String k = keyPerMessage.evaluate(exchange, String.class);
+                if (k != null && !k.isEmpty()) {
+                    exchange.getMessage().setHeader(KEY, k);
+                }
+            });
+        }
+        EndpointUri uri = EndpointUri.of("kafka", topic)
                 .option("brokers", String.join(",", config.stringList("addresses")))
                 .option("clientId", config.string("client_id"))
                 .option("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer")
@@ -112,7 +132,7 @@ public final class KafkaOutput implements OutputTranslator {
                 .option("deliveryTimeoutMs", ms * 8 / 10)
                 .option("lingerMs", 0);
         String key = config.string("key");
-        if (key != null && !key.isEmpty()) {
+        if (keyPerMessage == null && key != null && !key.isEmpty()) {
             uri.option("key", key);
         }
         String partitioner = partitionerClass(config.string("partitioner"));
@@ -120,6 +140,15 @@ public final class KafkaOutput implements OutputTranslator {
             uri.option("partitioner", partitioner);
         }
         route.to(uri.toString()).id(stream.routeId("output"));
+    }
+
+    /** The compiled {@code ${! }} field, or null when the field is a plain string. */
+    private static Expression interpolation(ComponentConfig config, String field, StreamContext stream) {
+        String text = config.string(field);
+        if (!MappingEngine.isInterpolated(text)) {
+            return null;
+        }
+        return Mappings.compile(text, config.jsonPath(field), stream, engine -> engine.interpolation(text));
     }
 
     private static String partitionerClass(String name) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command line. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceMain.Version.class,
         description = "Sluice: an async-API gateway that runs Tyk Streams API definitions on Apache Camel.",
-        subcommands = {RunCommand.class, VersionCommand.class})
+        subcommands = {RunCommand.class, BloblCommand.class, VersionCommand.class})
 public final class SluiceMain implements Runnable {
 
     public static void main(String[] args) {

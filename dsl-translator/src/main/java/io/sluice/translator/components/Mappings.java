@@ -1,0 +1,34 @@
+package io.sluice.translator.components;
+
+import io.sluice.translator.StreamContext;
+import io.sluice.translator.spi.MappingEngine;
+import io.sluice.translator.spi.MappingSyntaxException;
+import java.util.function.Function;
+
+/** Compiling mapping-language text inside translators, with errors located in the document and the mapping. */
+final class Mappings {
+
+    private static final MappingEngine ENGINE = MappingEngine.discover();
+
+    private Mappings() {
+    }
+
+    /**
+     * Compiles {@code text} found at {@code jsonPath}; on failure reports a problem naming the mapping's own
+     * line:column and returns null.
+     */
+    static <T> T compile(String text, String jsonPath, StreamContext stream, Function<MappingEngine, T> compiler) {
+        if (ENGINE == null) {
+            stream.problem(jsonPath, "Bloblang is needed here, but no mapping engine is installed "
+                    + "(the sluice-bloblang plugin is missing from the class path)");
+            return null;
+        }
+        try {
+            return compiler.apply(ENGINE);
+        } catch (MappingSyntaxException e) {
+            stream.problem(jsonPath, "Bloblang error at mapping line " + e.line() + ", column " + e.column() + ": "
+                    + e.getMessage());
+            return null;
+        }
+    }
+}
