@@ -56,6 +56,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 System.setProperty(key, "warn");
             }
         }
+        // A fresh dev cluster always "activates" its controller with a WARN; nothing for a user to act on.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController",
+                System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error"));
     }
 
     private final int port;

@@ -18,6 +18,8 @@ public final class ChatJippityDemo {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path apis = Path.of(args.length > 0 ? args[0] : "samples/chat-jippity/apis");
         EmbeddedKafka kafka = EmbeddedKafka.start(9092);
+        kafka.createTopic("chat", 1); // created up front, so no client warns about a topic it cannot see yet
+        kafka.createTopic("discussion", 1);
         SluiceServer sluice = SluiceServer.start(SluiceConfig.defaults().withAppPath(apis));
         sluice.loadAppPath().forEach(o -> System.out.println(o.deployed()
                 ? "Serving " + o.plan().api().name() + " at " + o.plan().api().listenPath() + "/  (" + o.source() + ")"
