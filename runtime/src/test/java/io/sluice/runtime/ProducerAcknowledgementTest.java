@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A producer is never told "accepted" for a message the broker did not take. */
-class KafkaUnavailableTest {
+class ProducerAcknowledgementTest {
 
     EmbeddedKafka kafka;
     SluiceServer sluice;
@@ -23,12 +23,23 @@ class KafkaUnavailableTest {
         assertThat(sluice.deploy("orders.json", Definitions.streamApi("orders",
                 Definitions.httpIn("/post", "3s"), Definitions.kafkaOut(kafka.bootstrapServers(), "orders"))).problems())
                 .isEmpty();
+        assertThat(sluice.deploy("small.json", Definitions.streamApi("small", Definitions.httpIn("/post", "3s"),
+                "{\"kafka\":{\"addresses\":[\"" + kafka.bootstrapServers() + "\"],\"topic\":\"orders\",\"max_msg_bytes\":1000}}"))
+                .problems()).isEmpty();
     }
 
     @AfterEach
     void stop() {
         sluice.close();
         kafka.close();
+    }
+
+    @Test
+    void aMessageTheOutputRefusesIs502() throws Exception {
+        HttpResponse<String> tooBig = HttpClients.post(sluice.port(), "/small/post", "x".repeat(5000));
+        assertThat(tooBig.statusCode()).isEqualTo(502);
+        assertThat(tooBig.body()).startsWith("{\"error\":\"Output rejected the message: ");
+        assertThat(KafkaTopics.readAll(kafka.bootstrapServers(), "orders")).isEmpty();
     }
 
     @Test
