@@ -1,21 +1,14 @@
 package io.sluice.routes.streams;
 
-import java.util.List;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
 
 /** Options mirror Bento's {@code http_server} output fields (the translator fills them from the spec). */
-public class HttpOutputEndpoint extends DefaultEndpoint {
+public class HttpOutputEndpoint extends StreamHttpEndpoint {
 
-    private final String apiId;
-    private final String streamName;
-    private String path = "/get";
     private String streamPath = "/get/stream";
     private String wsPath = "/get/ws";
-    private List<String> allowedVerbs = List.of("GET");
-    private long timeoutMillis = 5000;
     private String streamFormat = "raw_bytes";
     private long heartbeatMillis;
     private String wsMessageType = "binary";
@@ -25,9 +18,7 @@ public class HttpOutputEndpoint extends DefaultEndpoint {
     private int maxWaiting = 1024;
 
     HttpOutputEndpoint(String uri, HttpOutputComponent component, String apiId, String streamName) {
-        super(uri, component);
-        this.apiId = apiId;
-        this.streamName = streamName;
+        super(uri, component, apiId, streamName, "/get", "GET");
     }
 
     @Override
@@ -38,22 +29,6 @@ public class HttpOutputEndpoint extends DefaultEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("sluice-http-out is an output: it only delivers to HTTP clients");
-    }
-
-    public String getApiId() {
-        return apiId;
-    }
-
-    public String getStreamName() {
-        return streamName;
-    }
-
-    public String getPath() {
-        return path;
-    }
-
-    public void setPath(String path) {
-        this.path = path;
     }
 
     public String getStreamPath() {
@@ -70,22 +45,6 @@ public class HttpOutputEndpoint extends DefaultEndpoint {
 
     public void setWsPath(String wsPath) {
         this.wsPath = wsPath;
-    }
-
-    public List<String> getAllowedVerbs() {
-        return allowedVerbs;
-    }
-
-    public void setAllowedVerbs(String allowedVerbs) {
-        this.allowedVerbs = List.of(allowedVerbs.split(","));
-    }
-
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
     }
 
     public String getStreamFormat() {
