@@ -17,7 +17,7 @@ import io.sluice.translator.spec.FieldType;
 /**
  * Bento's {@code kafka} input as camel-kafka's consumer. At-least-once: a record's offset is committed only
  * after the stream's output accepted it; when the output fails, the consumer stops at that record and reads it
- * again from the last committed offset (camel-kafka's sync commit manager with {@code breakOnFirstError}).
+ * again from the last committed offset (camel-kafka's commit manager with {@code breakOnFirstError}).
  */
 public final class KafkaInput implements InputTranslator {
 
@@ -94,11 +94,12 @@ public final class KafkaInput implements InputTranslator {
                 .option("maxPollRecords", Math.max(1, Math.min(500, config.integer("checkpoint_limit"))))
                 .option("sessionTimeoutMs", group.duration("session_timeout").toMillis())
                 .option("heartbeatIntervalMs", group.duration("heartbeat_interval").toMillis())
-                // Commit only what the output accepted; on failure stop at that record and read it again.
+                // Commit only what the output accepted; on failure stop at that record and read it again. Commits are
+                // asynchronous: a lost commit only means a redelivery, and a synchronous one per poll costs latency.
                 .option("autoCommitEnable", false)
                 .option("allowManualCommit", true)
                 .option("kafkaManualCommitFactory",
-                        "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory")
+                        "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory")
                 .option("breakOnFirstError", true)
                 .toString();
     }

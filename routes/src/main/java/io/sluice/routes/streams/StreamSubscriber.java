@@ -63,17 +63,16 @@ final class StreamSubscriber implements Subscriber {
             written.accept(false);
             return;
         }
+        // Bento's delivery point: the open connection accepted the data. Waiting for the socket flush as well
+        // would cost two thread hand-offs per message; a slow client still holds the stream back (below).
         r.write(eventSource ? sseFrame(message) : Buffer.buffer(message.length() + 1).appendBuffer(message).appendBuffer(NEWLINE))
-                .onComplete(ar -> {
-                    written.accept(ar.succeeded());
-                    if (ar.succeeded() && !gone) {
-                        if (r.writeQueueFull()) {
-                            r.drainHandler(v -> hub.ready(this));
-                        } else {
-                            hub.ready(this);
-                        }
-                    }
-                });
+                .onFailure(e -> leave());
+        written.accept(true);
+        if (r.writeQueueFull()) {
+            r.drainHandler(v -> hub.ready(this));
+        } else {
+            hub.ready(this);
+        }
     }
 
     private void leave() {

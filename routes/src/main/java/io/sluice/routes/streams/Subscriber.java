@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 interface Subscriber {
 
     /**
-     * Writes one message to the client. {@code written} is called exactly once: true when the data was written
-     * to the client (Bento's delivery point), false when the client was gone, so the hub gives it to another.
+     * Writes one message to the client. {@code written} is called exactly once: true when the client's open
+     * connection accepted the data (Bento's delivery point), false when the client was gone, so the hub gives
+     * the message to another.
      */
     void deliver(Buffer message, Consumer<Boolean> written);
 }

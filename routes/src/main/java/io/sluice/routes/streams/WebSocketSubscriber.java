@@ -56,16 +56,14 @@ final class WebSocketSubscriber implements Subscriber {
             written.accept(false);
             return;
         }
-        (text ? ws.writeTextMessage(message.toString()) : ws.writeBinaryMessage(message)).onComplete(ar -> {
-            written.accept(ar.succeeded());
-            if (ar.succeeded() && !gone) {
-                if (ws.writeQueueFull()) {
-                    ws.drainHandler(v -> hub.ready(this));
-                } else {
-                    hub.ready(this);
-                }
-            }
-        });
+        // Delivered once the open connection accepted the frame (Bento's rule); a full queue holds the stream back.
+        (text ? ws.writeTextMessage(message.toString()) : ws.writeBinaryMessage(message)).onFailure(e -> leave());
+        written.accept(true);
+        if (ws.writeQueueFull()) {
+            ws.drainHandler(v -> hub.ready(this));
+        } else {
+            hub.ready(this);
+        }
     }
 
     private void leave() {
