@@ -43,7 +43,7 @@ public final class GatewayBench {
             return quick
                     ? new Timing(true, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3), 1,
                             Duration.ofSeconds(1), Duration.ofSeconds(3))
-                    : new Timing(false, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 3,
+                    : new Timing(false, Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(10), 3,
                             Duration.ofSeconds(2), Duration.ofSeconds(10));
         }
     }

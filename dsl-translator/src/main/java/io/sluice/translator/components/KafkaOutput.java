@@ -7,6 +7,7 @@ import static io.sluice.translator.spec.FieldSpec.required;
 import io.sluice.translator.EndpointUri;
 import io.sluice.translator.StreamContext;
 import io.sluice.translator.kafka.Fnv1aPartitioner;
+import io.sluice.translator.kafka.InlineExecutorService;
 import io.sluice.translator.registry.OutputTranslator;
 import io.sluice.translator.spec.ComponentConfig;
 import io.sluice.translator.spec.ComponentKind;
@@ -132,7 +133,8 @@ public final class KafkaOutput implements OutputTranslator {
                 .option("deliveryTimeoutMs", ms * 8 / 10)
                 // Kafka 4.0's default (KIP-1030): under load, batching for up to 5 ms doubles throughput here
                 // (bench/RESULTS.md); Bento's own batching fields are not acted on yet.
-                .option("lingerMs", 5);
+                .option("lingerMs", 5)
+                .option("workerPool", "#class:" + InlineExecutorService.class.getName());
         String key = config.string("key");
         if (keyPerMessage == null && key != null && !key.isEmpty()) {
             uri.option("key", key);
