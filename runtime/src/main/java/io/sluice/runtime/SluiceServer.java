@@ -3,7 +3,14 @@ package io.sluice.runtime;
 import io.sluice.routes.Gateway;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.translator.registry.ComponentRegistry;
+import io.sluice.routes.front.SharedRouter;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +61,34 @@ public final class SluiceServer implements AutoCloseable {
         camel.addService(http, true, true);
         try {
             camel.start();
-            return new SluiceServer(config, camel, vertx, http, Gateway.install(camel));
+            Gateway gateway = Gateway.install(camel);
+            // The port as configured (0 included): Vert.x shares a socket among servers that asked for the same address.
+            listenOnEveryCore(vertx, SharedRouter.find(camel), httpConf.getBindHost(), httpConf.getBindPort());
+            return new SluiceServer(config, camel, vertx, http, gateway);
         } catch (Exception e) {
             camel.stop();
             vertx.close();
             throw e;
         }
+    }
+
+    /**
+     * Camel's platform-http server is one Vert.x server instance, so one event loop thread would carry every
+     * connection. More instances on the same port (Vert.x spreads connections among them) share the same
+     * router, so the gateway uses every core.
+     */
+    private static void listenOnEveryCore(Vertx vertx, Router router, String host, int port) throws Exception {
+        int extra = Runtime.getRuntime().availableProcessors() - 1;
+        if (extra < 1) {
+            return;
+        }
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer(new HttpServerOptions()).requestHandler(router).listen(port, host)
+                        .<Void>mapEmpty().onComplete(started);
+            }
+        }, new DeploymentOptions().setInstances(extra)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** Deploys every definition file of the config's app_path; each outcome says what ran or what was wrong. */
