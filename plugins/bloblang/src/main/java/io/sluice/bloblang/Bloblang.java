@@ -2,7 +2,9 @@ package io.sluice.bloblang;
 
 import io.sluice.bloblang.parse.ParseError;
 import io.sluice.bloblang.parse.Parser;
+import io.sluice.bloblang.lib.Library;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Entry point of the Bloblang implementation (the dialect of Bento 1.16, as embedded by Tyk
@@ -29,6 +31,15 @@ public final class Bloblang {
         } catch (ParseError e) {
             throw new BloblangParseException(e);
         }
+    }
+
+    /**
+     * Parses a mapping whose {@code env()} calls read {@code environment} rather than the
+     * gateway's process environment (a stream's own variables, or a test's).
+     */
+    public static Mapping parse(String mapping, Path baseDir, Map<String, String> environment) {
+        Map<String, String> env = Map.copyOf(environment);
+        return Library.withEnvironment(env::get, () -> parse(mapping, baseDir));
     }
 
     /** Parses a condition ({@code check}): a mapping whose result must be a boolean. */

@@ -78,6 +78,7 @@ public final class Mapping {
     /**
      * Executes against a value rather than a message (Bento's {@code Query}): {@code this} is the
      * value, metadata is unavailable. Returns the new root, or {@link Special#NOTHING} if unset.
+     * The result may share unchanged parts with {@code value}: copy it before editing it in place.
      */
     public Object query(Object value) {
         Object[] root = {Special.NOTHING};

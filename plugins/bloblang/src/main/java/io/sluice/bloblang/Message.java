@@ -18,6 +18,8 @@ public final class Message {
     private EvalError parseError;
     private Map<String, Object> metadata;
     private String error;
+    private String[] errorSource;
+    private boolean structureShared;
 
     private Message(byte[] content, Map<String, Object> metadata) {
         this.content = content;
@@ -48,6 +50,20 @@ public final class Message {
     public Message withError(String error) {
         this.error = error;
         return this;
+    }
+
+    /**
+     * Records which component flagged the error (Bento's {@code error_source_type()},
+     * {@code error_source_label()} and {@code error_source_path()} read it); any part may be null.
+     */
+    public Message withErrorSource(String type, String label, String path) {
+        this.errorSource = new String[] {type, label, path};
+        return this;
+    }
+
+    /** The component that flagged the error as {type, label, path}, or null when unknown. */
+    public String[] errorSource() {
+        return errorSource == null ? null : errorSource.clone();
     }
 
     public byte[] content() {
@@ -93,6 +109,21 @@ public final class Message {
         parsed = true;
         parseError = null;
         content = null;
+        structureShared = false;
+    }
+
+    /**
+     * Marks the structured content as possibly sharing parts with other values (a mapping stores
+     * values without copying when nothing in it writes into them), so that whoever edits it in
+     * place copies it first. The mutation processor does.
+     */
+    public void markStructureShared() {
+        structureShared = true;
+    }
+
+    /** True when the structured content must be copied before it is edited in place. */
+    public boolean structureMayBeShared() {
+        return structureShared;
     }
 
     public Map<String, Object> metadata() {
@@ -114,6 +145,8 @@ public final class Message {
         m.parsed = parsed;
         m.parseError = parseError;
         m.error = error;
+        m.errorSource = errorSource;
+        m.structureShared = structureShared;
         return m;
     }
 

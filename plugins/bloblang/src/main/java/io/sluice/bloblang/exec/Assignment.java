@@ -16,6 +16,10 @@ public final class Assignment extends Statement {
     private final String[] path;
     private final String key;
     private final Fn query;
+    /** False when no later statement writes inside the assigned value, so it may be stored uncopied. */
+    private boolean copyValue = true;
+    /** The query may return part of root itself (or a variable that might hold one): always copy. */
+    private boolean aliasesRoot;
 
     public Assignment(int line, Kind kind, List<String> path, String key, Fn query) {
         super(line);
@@ -35,6 +39,51 @@ public final class Assignment extends Statement {
 
     public String[] path() {
         return path;
+    }
+
+    /** Marks a query that may return part of root, so its value is always copied. */
+    public Assignment mayAliasRoot(boolean mayAlias) {
+        aliasesRoot = mayAlias;
+        return this;
+    }
+
+    @Override
+    void collectAssignments(List<Assignment> out) {
+        out.add(this);
+    }
+
+    /**
+     * Bento copies every assigned value so that a later {@code root.a.b = x} cannot change the
+     * structure it came from ({@code this}, a variable). A copy is only needed when such a write
+     * follows, so for each root assignment this looks for a later one inside its path. Values that
+     * may be part of root itself are always copied (see {@link #mayAliasRoot}).
+     */
+    static void skipNeedlessCopies(List<Statement> statements) {
+        List<Assignment> all = new java.util.ArrayList<>();
+        for (Statement s : statements) {
+            s.collectAssignments(all);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Assignment a = all.get(i);
+            if (a.kind != Kind.ROOT) {
+                continue;
+            }
+            boolean writtenInside = false;
+            for (int j = i + 1; j < all.size() && !writtenInside; j++) {
+                Assignment later = all.get(j);
+                writtenInside = later.kind == Kind.ROOT && later.path.length > a.path.length && startsWith(later.path, a.path);
+            }
+            a.copyValue = writtenInside || a.aliasesRoot;
+        }
+    }
+
+    private static boolean startsWith(String[] path, String[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (!path[i].equals(prefix[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -60,7 +109,7 @@ public final class Assignment extends Statement {
                 assignMeta(v, t);
                 return;
             default:
-                assignRoot(v, t);
+                assignRoot(v, t, ctx.run);
         }
     }
 
@@ -90,10 +139,12 @@ public final class Assignment extends Statement {
         }
     }
 
-    private void assignRoot(Object v, Target t) {
+    private void assignRoot(Object v, Target t, Run run) {
         boolean deleted = v == Special.DELETED;
-        if (!deleted) {
+        if (!deleted && (copyValue || t.copyAll)) {
             v = Values.deepCopy(v);
+        } else if (v instanceof Map || v instanceof List) {
+            run.sharesStructure = true;
         }
         if (path.length == 0) {
             t.root[0] = v;

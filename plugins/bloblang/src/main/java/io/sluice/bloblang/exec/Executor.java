@@ -3,6 +3,7 @@ package io.sluice.bloblang.exec;
 import io.sluice.bloblang.Message;
 import io.sluice.bloblang.value.EvalError;
 import io.sluice.bloblang.value.Special;
+import io.sluice.bloblang.value.Values;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class Executor {
         this.name = name;
         this.statements = List.copyOf(statements);
         this.maps = maps;
+        Assignment.skipNeedlessCopies(this.statements);
         boolean reads = false;
         for (Statement s : statements) {
             reads |= s.readsContext();
@@ -80,6 +82,14 @@ public final class Executor {
             newPart = batch.get(index).shallowCopy();
         } else {
             newPart = onto;
+            if (onto.structureMayBeShared()) {
+                // edited in place below: first make the structure this message's own
+                try {
+                    onto.setStructured(Values.deepCopy(onto.structured()));
+                } catch (EvalError e) {
+                    // not JSON: there is no structure to share
+                }
+            }
             try {
                 root[0] = onto.structured();
             } catch (EvalError e) {
@@ -88,7 +98,7 @@ public final class Executor {
         }
         Run run = new Run(maps, batch, index, newPart);
         Ctx ctx = Ctx.forMessage(run, root);
-        execInto(ctx, new Statement.Target(run.vars, newPart, root));
+        execInto(ctx, new Statement.Target(run.vars, newPart, root, onto != null));
         Object v = root[0];
         if (v == Special.DELETED) {
             return null;
@@ -100,6 +110,9 @@ public final class Executor {
                 newPart.setContent((byte[]) v);
             } else {
                 newPart.setStructured(v);
+                if (run.sharesStructure) {
+                    newPart.markStructureShared();
+                }
             }
         }
         return newPart;

@@ -33,6 +33,15 @@ public final class IfStatement extends Statement {
     }
 
     @Override
+    void collectAssignments(List<Assignment> out) {
+        for (List<Statement> b : blocks) {
+            for (Statement s : b) {
+                s.collectAssignments(out);
+            }
+        }
+    }
+
+    @Override
     public void execute(Ctx ctx, Target t) {
         for (int i = 0; i < conditions.size(); i++) {
             Fn cond = conditions.get(i);

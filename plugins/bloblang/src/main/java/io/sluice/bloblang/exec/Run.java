@@ -13,6 +13,8 @@ public final class Run {
     final int index;
     /** Metadata target of the new message, or null where metadata is not available. */
     final Message newMeta;
+    /** Set when a structure was assigned without a copy: the result may share parts with its sources. */
+    boolean sharesStructure;
 
     public Run(Map<String, Executor> maps, List<Message> batch, int index, Message newMeta) {
         this.maps = maps;
@@ -45,4 +47,16 @@ public final class Run {
     public Message current() {
         return batch != null && index >= 0 && index < batch.size() ? batch.get(index) : null;
     }
+
+    /**
+     * The message the message functions read, as Bento's batch lookup finds it: a negative index
+     * counts from the end, and outside the batch is an empty message rather than an error.
+     */
+    public Message referenced() {
+        int size = batch == null ? 0 : batch.size();
+        int i = index < 0 ? size + index : index;
+        return i >= 0 && i < size ? batch.get(i) : EMPTY;
+    }
+
+    private static final Message EMPTY = Message.of(new byte[0]);
 }

@@ -19,15 +19,26 @@ public abstract class Statement {
         final java.util.Map<String, Object> vars;
         final Message meta;
         final Object[] root;
+        /** Copy every assigned value (the mutation processor edits a structure others may hold). */
+        final boolean copyAll;
 
         public Target(java.util.Map<String, Object> vars, Message meta, Object[] root) {
+            this(vars, meta, root, false);
+        }
+
+        Target(java.util.Map<String, Object> vars, Message meta, Object[] root, boolean copyAll) {
             this.vars = vars;
             this.meta = meta;
             this.root = root;
+            this.copyAll = copyAll;
         }
     }
 
     public abstract void execute(Ctx ctx, Target target);
+
+    /** Adds the assignments of this statement (and of nested blocks) in source order. */
+    void collectAssignments(java.util.List<Assignment> out) {
+    }
 
     /** True when some query in this statement may read {@code this}. */
     public abstract boolean readsContext();

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,11 +38,7 @@ final class CoreFunctions {
     }
 
     private static Message current(Ctx ctx) {
-        Message m = ctx.run().current();
-        if (m == null) {
-            throw new EvalError("message index " + ctx.run().index() + " was out of bounds");
-        }
-        return m;
+        return ctx.run().referenced();
     }
 
     static void register() {
@@ -54,10 +51,10 @@ final class CoreFunctions {
         Library.contextFreeFunction("pi", Signature.of(), (a, ctx) -> Math.PI);
         Library.contextFreeFunction("error", Signature.of(), (a, ctx) -> current(ctx).error());
         Library.contextFreeFunction("errored", Signature.of(), (a, ctx) -> current(ctx).hasError());
-        Library.contextFreeFunction("error_source_label", Signature.of(), (a, ctx) -> null);
-        Library.contextFreeFunction("error_source_name", Signature.of(), (a, ctx) -> null);
-        Library.contextFreeFunction("error_source_path", Signature.of(), (a, ctx) -> null);
-        Library.contextFreeFunction("error_source_type", Signature.of(), (a, ctx) -> null);
+        Library.contextFreeFunction("error_source_label", Signature.of(), (a, ctx) -> errorSource(ctx, 1));
+        Library.contextFreeFunction("error_source_name", Signature.of(), (a, ctx) -> errorSource(ctx, 1));
+        Library.contextFreeFunction("error_source_path", Signature.of(), (a, ctx) -> errorSource(ctx, 2));
+        Library.contextFreeFunction("error_source_type", Signature.of(), (a, ctx) -> errorSource(ctx, 0));
         Library.contextFreeFunction("throw", Signature.of(req("why", Type.STRING)), (a, ctx) -> {
             throw new EvalError((String) a[0]);
         });
@@ -115,8 +112,10 @@ final class CoreFunctions {
                     String s = m.metadataString(key);
                     return s == null || s.isEmpty() ? null : s;
                 }));
-        Library.contextFreeFunction("env", Signature.of(req("name", Type.STRING), def("no_cache", Type.BOOL, false)),
-                (a, ctx) -> System.getenv((String) a[0]));
+        Library.functionCtor("env", Signature.of(req("name", Type.STRING), def("no_cache", Type.BOOL, false)), args -> {
+            Function<String, String> environment = Library.environment();
+            return new Closure("function env", false, ctx -> environment.apply((String) args.resolve(ctx)[0]));
+        });
         Library.contextFreeFunction("hostname", Signature.of(), (a, ctx) -> {
             try {
                 return InetAddress.getLocalHost().getHostName();
@@ -164,6 +163,12 @@ final class CoreFunctions {
                 (a, ctx) -> cosine(a[0], a[1]));
     }
 
+    /** One part (0 type, 1 label, 2 path) of the component that flagged the message, or null. */
+    private static Object errorSource(Ctx ctx, int part) {
+        String[] source = current(ctx).errorSource();
+        return source == null ? null : source[part];
+    }
+
     private static Object readFile(String path) {
         try {
             return Files.readAllBytes(Path.of(path));
@@ -180,7 +185,7 @@ final class CoreFunctions {
             throw new EvalError("with positive step arg start (" + start + ") must be < stop (" + stop + ")");
         }
         if (step < 0 && start <= stop) {
-            throw new EvalError("with negative step arg stop (" + stop + ") must be < start (" + start + ")");
+            throw new EvalError("with negative step arg stop (" + stop + ") must be <= start (" + start + ")");
         }
         List<Object> out = new ArrayList<>();
         if (step > 0) {
@@ -215,58 +220,48 @@ final class CoreFunctions {
     }
 
     private static Fn counter(Args args) {
-        AtomicLong state = new AtomicLong(Long.MIN_VALUE);
         Object[] sv = args.staticValues();
-        Fn minFn = (Fn) sv[0];
-        Fn maxFn = (Fn) sv[1];
-        Fn setFn = sv[2] instanceof Fn ? (Fn) sv[2] : null;
-        return new Closure("function counter", false, ctx -> {
-            synchronized (state) {
-                if (setFn != null) {
-                    Object s = setFn.exec(ctx);
-                    if (s instanceof Number) {
-                        state.set(Values.getInt(s));
-                        return state.get();
-                    }
-                    if (s instanceof Boolean && !(Boolean) s || s == null) {
-                        // fall through to a normal increment
-                    } else if (s == Special.DELETED) {
-                        state.set(Long.MIN_VALUE);
-                    }
-                }
-                long min = Values.getInt(minFn.exec(ctx));
-                long max = Values.getInt(maxFn.exec(ctx));
-                long cur = state.get();
-                long next = cur == Long.MIN_VALUE ? min : cur + 1;
-                if (next > max) {
-                    next = min;
-                }
-                state.set(next);
-                return next;
-            }
-        });
+        Counter counter = new Counter((Fn) sv[0], (Fn) sv[1], sv[2] instanceof Fn ? (Fn) sv[2] : null);
+        return new Closure("function counter", false, counter::next);
     }
 
     private static Object cosine(Object a, Object b) {
-        if (!(a instanceof List) || !(b instanceof List)) {
-            throw new EvalError("expected array arguments");
+        double[] x = vector(a);
+        double[] y = vector(b);
+        if (x.length != y.length) {
+            throw new EvalError("vectors must be equal length");
         }
-        List<Object> x = Values.asArray(a);
-        List<Object> y = Values.asArray(b);
-        if (x.size() != y.size()) {
-            throw new EvalError("vectors must have the same length");
+        if (x.length == 0) {
+            throw new EvalError("vectors cannot be empty");
         }
         double dot = 0;
         double nx = 0;
         double ny = 0;
-        for (int i = 0; i < x.size(); i++) {
-            double p = Values.getNumber(x.get(i));
-            double q = Values.getNumber(y.get(i));
-            dot += p * q;
-            nx += p * p;
-            ny += q * q;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i] * y[i];
+            nx += x[i] * x[i];
+            ny += y[i] * y[i];
         }
+        if (nx == 0 || ny == 0) {
+            throw new EvalError("vectors must not be null (all zeros)");
+        }
+        // the same float operations as Bento, so the same last digit
         return dot / (Math.sqrt(nx) * Math.sqrt(ny));
+    }
+
+    private static double[] vector(Object v) {
+        if (!(v instanceof List)) {
+            throw new EvalError("vector must be an array of numeric types");
+        }
+        List<Object> l = Values.asArray(v);
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(l.get(i) instanceof Number)) {
+                throw new EvalError("vector must be an array of numeric types");
+            }
+            out[i] = ((Number) l.get(i)).doubleValue();
+        }
+        return out;
     }
 
     static byte[] utf8(String s) {

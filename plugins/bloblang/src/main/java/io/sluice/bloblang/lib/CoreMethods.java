@@ -96,13 +96,20 @@ final class CoreMethods {
             }
             return out;
         }));
-        Library.method("apply", Signature.of(req("mapping", Type.STRING)), (v, a, ctx) -> {
-            Executor m = ctx.run().maps() == null ? null : ctx.run().maps().get((String) a[0]);
-            if (m == null) {
-                throw new EvalError("map " + a[0] + " was not found");
-            }
-            return m.execAsMap(ctx.withValue(v));
-        });
+        // errors of the applied map are not prefixed with the target, as in Bento
+        Library.methodCtor("apply", Signature.of(req("mapping", Type.STRING)), (target, args) -> new Closure(
+                args.staticValues()[0] instanceof String ? "map " + args.staticValues()[0] : "method apply", ctx -> {
+                    Object v = target.exec(ctx);
+                    String name = (String) args.resolve(ctx)[0];
+                    if (ctx.run().maps() == null) {
+                        throw new EvalError("no maps were found");
+                    }
+                    Executor m = ctx.run().maps().get(name);
+                    if (m == null) {
+                        throw new EvalError("map " + name + " was not found");
+                    }
+                    return m.execAsMap(ctx.withValue(v));
+                }));
         Library.methodCtor("bloblang", Signature.of(req("mapping", Type.STRING)), (target, args) -> {
             Object src = args.staticValues()[0];
             Executor pre = src instanceof String ? compile((String) src) : null;
@@ -156,7 +163,14 @@ final class CoreMethods {
                 }));
         Library.method("string", Signature.of(), (v, a, ctx) -> Values.toStr(v));
         Library.method("bytes", Signature.of(), (v, a, ctx) -> Values.toBytes(v).clone());
-        Library.method("array", Signature.of(), (v, a, ctx) -> v instanceof List ? v : new ArrayList<>(List.of(v)));
+        Library.method("array", Signature.of(), (v, a, ctx) -> {
+            if (v instanceof List) {
+                return v;
+            }
+            List<Object> one = new ArrayList<>(1);
+            one.add(v);
+            return one;
+        });
         Library.method("int64", Signature.of(), (v, a, ctx) -> toInt(v, Long.MIN_VALUE, Long.MAX_VALUE, "64"));
         Library.method("int32", Signature.of(), (v, a, ctx) -> toInt(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "32"));
         Library.method("int16", Signature.of(), (v, a, ctx) -> toInt(v, Short.MIN_VALUE, Short.MAX_VALUE, "16"));
@@ -166,7 +180,8 @@ final class CoreMethods {
         Library.method("uint16", Signature.of(), (v, a, ctx) -> toUint(v, 0xffffL, "16"));
         Library.method("uint8", Signature.of(), (v, a, ctx) -> toUint(v, 0xffL, "8"));
         Library.method("float64", Signature.of(), (v, a, ctx) -> toFloat(v));
-        Library.method("float32", Signature.of(), (v, a, ctx) -> (double) (float) toFloat(v));
+        // a float32 keeps its type so that it prints with float32 precision, as in Go
+        Library.method("float32", Signature.of(), (v, a, ctx) -> (float) toFloat(v));
     }
 
     private static Executor compile(String mapping) {

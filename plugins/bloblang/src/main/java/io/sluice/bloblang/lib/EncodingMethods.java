@@ -6,13 +6,13 @@ import static io.sluice.bloblang.lib.Param.req;
 
 import io.sluice.bloblang.lib.Param.Type;
 import io.sluice.bloblang.value.EvalError;
+import io.sluice.bloblang.value.TypeError;
 import io.sluice.bloblang.value.Values;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,6 +35,8 @@ final class EncodingMethods {
                     return HexFormat.of().formatHex(b);
                 case "ascii85":
                     return Ascii85.encode(b);
+                case "z85":
+                    return Z85.encode(b);
                 default:
                     throw new EvalError("unrecognized encoding type: " + a[0]);
             }
@@ -53,6 +55,8 @@ final class EncodingMethods {
                         return HexFormat.of().parseHex(s);
                     case "ascii85":
                         return Ascii85.decode(s);
+                    case "z85":
+                        return Z85.decode(s);
                     default:
                         throw new EvalError("unrecognized encoding type: " + a[0]);
                 }
@@ -62,37 +66,45 @@ final class EncodingMethods {
         });
         Library.method("hash", Signature.of(req("algorithm", Type.STRING), opt("key", Type.STRING),
                 def("polynomial", Type.STRING, "IEEE")), (v, a, c) -> {
-                    byte[] b = Values.getBytes(v);
-                    String alg = (String) a[0];
-                    String key = a[1] == Param.ABSENT ? null : (String) a[1];
-                    switch (alg) {
-                        case "md5":
-                            return digest("MD5", b);
-                        case "sha1":
-                            return digest("SHA-1", b);
-                        case "sha256":
-                            return digest("SHA-256", b);
-                        case "sha512":
-                            return digest("SHA-512", b);
-                        case "hmac_sha1":
-                            return hmac("HmacSHA1", key, b);
-                        case "hmac_sha256":
-                            return hmac("HmacSHA256", key, b);
-                        case "hmac_sha512":
-                            return hmac("HmacSHA512", key, b);
-                        case "crc32": {
-                            if (!"IEEE".equals(a[2])) {
-                                throw new EvalError("crc32 polynomial " + a[2] + " is not implemented by Sluice");
-                            }
-                            CRC32 crc = new CRC32();
-                            crc.update(b);
-                            long x = crc.getValue();
-                            return new byte[] {(byte) (x >>> 24), (byte) (x >>> 16), (byte) (x >>> 8), (byte) x};
-                        }
-                        default:
-                            throw new EvalError("hash algorithm " + alg + " is not implemented by Sluice");
+                    if (!(v instanceof String) && !(v instanceof byte[])) {
+                        throw new TypeError(v, "string");
                     }
+                    return hash(Values.getBytes(v), (String) a[0], a[1] == Param.ABSENT ? null : (String) a[1], (String) a[2]);
                 });
+        Library.plugin("compress", Signature.of(req("algorithm", Type.STRING), def("level", Type.INT, -1L)), false,
+                (v, a, c) -> Compression.compress((String) a[0], ((Long) a[1]).intValue(), Values.getBytes(v)));
+        Library.plugin("decompress", Signature.of(req("algorithm", Type.STRING)), false,
+                (v, a, c) -> Compression.decompress((String) a[0], Values.getBytes(v)));
+    }
+
+    private static byte[] hash(byte[] b, String algorithm, String key, String polynomial) {
+        switch (algorithm) {
+            case "md5":
+                return digest("MD5", b);
+            case "sha1":
+                return digest("SHA-1", b);
+            case "sha256":
+                return digest("SHA-256", b);
+            case "sha512":
+                return digest("SHA-512", b);
+            case "hmac_sha1":
+            case "hmac-sha1":
+                return hmac("HmacSHA1", algorithm, key, b);
+            case "hmac_sha256":
+            case "hmac-sha256":
+                return hmac("HmacSHA256", algorithm, key, b);
+            case "hmac_sha512":
+            case "hmac-sha512":
+                return hmac("HmacSHA512", algorithm, key, b);
+            case "crc32":
+                return Checksums.crc32(b, polynomial);
+            case "fnv32":
+                return StringMethods.utf8(Long.toString(Checksums.fnv32(b)));
+            case "xxhash64":
+                return StringMethods.utf8(Checksums.xxhash64(b));
+            default:
+                throw new EvalError("unrecognized hash type: " + algorithm);
+        }
     }
 
     private static byte[] digest(String alg, byte[] b) {
@@ -103,9 +115,9 @@ final class EncodingMethods {
         }
     }
 
-    private static byte[] hmac(String alg, String key, byte[] b) {
-        if (key == null) {
-            throw new EvalError("key parameter is required for hmac algorithms");
+    private static byte[] hmac(String alg, String name, String key, byte[] b) {
+        if (key == null || key.isEmpty()) {
+            throw new EvalError("hash algorithm " + name + " requires a key argument");
         }
         try {
             Mac mac = Mac.getInstance(alg);

@@ -126,8 +126,16 @@ final class GoSprintf {
                     return "%!f(int64=" + arg + ")";
                 }
                 double d = ((Number) arg).doubleValue();
-                BigDecimal bd = new BigDecimal(d).setScale(prec < 0 ? 6 : prec, RoundingMode.HALF_EVEN);
-                return (flags.contains("+") && d >= 0 ? "+" : "") + bd.toPlainString();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    return Double.isNaN(d) ? "NaN" : d > 0 ? "+Inf" : "-Inf";
+                }
+                String digits = new BigDecimal(d).setScale(prec < 0 ? 6 : prec, RoundingMode.HALF_EVEN).toPlainString();
+                // a negative value that rounds to zero keeps its sign in Go ("-0.000000")
+                boolean negative = d < 0 || (d == 0 && 1 / d < 0);
+                if (negative && !digits.startsWith("-")) {
+                    digits = "-" + digits;
+                }
+                return (flags.contains("+") && !negative ? "+" : "") + digits;
             }
             case 'e': {
                 double d = ((Number) arg).doubleValue();

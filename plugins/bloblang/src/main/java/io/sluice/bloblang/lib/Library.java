@@ -4,6 +4,7 @@ import io.sluice.bloblang.exec.Closure;
 import io.sluice.bloblang.exec.Ctx;
 import io.sluice.bloblang.exec.FailedAssignment;
 import io.sluice.bloblang.exec.Fn;
+import io.sluice.bloblang.exec.Literal;
 import io.sluice.bloblang.value.AnnotatedError;
 import io.sluice.bloblang.value.EvalError;
 import io.sluice.bloblang.value.TypeError;
@@ -11,6 +12,8 @@ import io.sluice.bloblang.value.TypeMismatchError;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The registry of Bloblang functions and methods. */
 public final class Library {
@@ -24,6 +27,12 @@ public final class Library {
     @FunctionalInterface
     public interface SimpleMethod {
         Object apply(Object target, Object[] args, Ctx ctx);
+    }
+
+    /** Builds the implementation of a plugin method from its argument values (see {@link #pluginCtor}). */
+    @FunctionalInterface
+    public interface PluginFactory {
+        SimpleMethod create(Object[] args);
     }
 
     /** Builds a function node from bound arguments (parse time). */
@@ -48,6 +57,9 @@ public final class Library {
         }
     }
 
+    /** The environment {@code env()} reads while a mapping is parsed with its own (see {@link #withEnvironment}). */
+    private static final ThreadLocal<Function<String, String>> PARSE_ENVIRONMENT = new ThreadLocal<>();
+
     private static final Map<String, Entry<MethodCtor>> METHODS = new HashMap<>();
     private static final Map<String, Entry<FunctionCtor>> FUNCTIONS = new HashMap<>();
 
@@ -59,10 +71,36 @@ public final class Library {
         StructuredMethods.register();
         TimeMethods.register();
         EncodingMethods.register();
+        ParsingMethods.register();
+        CryptoMethods.register();
         NotImplemented.register();
     }
 
     private Library() {
+    }
+
+    /**
+     * Runs a parse whose {@code env()} calls read {@code environment} instead of the process
+     * environment: each call binds the lookup in force when it is parsed.
+     */
+    public static <T> T withEnvironment(Function<String, String> environment, Supplier<T> parse) {
+        Function<String, String> outer = PARSE_ENVIRONMENT.get();
+        PARSE_ENVIRONMENT.set(environment);
+        try {
+            return parse.get();
+        } finally {
+            if (outer == null) {
+                PARSE_ENVIRONMENT.remove();
+            } else {
+                PARSE_ENVIRONMENT.set(outer);
+            }
+        }
+    }
+
+    /** The environment variables a function parsed now should read. */
+    static Function<String, String> environment() {
+        Function<String, String> env = PARSE_ENVIRONMENT.get();
+        return env != null ? env : System::getenv;
     }
 
     static void methodCtor(String name, Signature sig, MethodCtor ctor) {
@@ -71,6 +109,39 @@ public final class Library {
 
     static void method(String name, Signature sig, SimpleMethod impl) {
         methodCtor(name, sig, (target, args) -> simple(name, target, args, impl));
+    }
+
+    /**
+     * A method Bento registers as a "V2 plugin": its errors are not prefixed with the target's
+     * annotation and, when {@code foldable} (Bento's {@code Static()}), a literal target with literal
+     * arguments is evaluated while parsing, so its failures are parse errors.
+     */
+    static void plugin(String name, Signature sig, boolean foldable, SimpleMethod impl) {
+        pluginCtor(name, sig, foldable, args -> impl);
+    }
+
+    /**
+     * A plugin method whose implementation is built from its arguments, as Bento's constructors
+     * do: with literal arguments it is built once at parse time (a bad argument is a parse error),
+     * otherwise on every call.
+     */
+    static void pluginCtor(String name, Signature sig, boolean foldable, PluginFactory factory) {
+        methodCtor(name, sig, (target, args) -> {
+            String annotation = "method " + name;
+            if (!args.allStatic()) {
+                return new Closure(annotation, target.readsContext() || args.readsContext(), ctx -> {
+                    Object v = target.exec(ctx);
+                    Object[] a = args.resolve(ctx);
+                    return factory.create(a).apply(v, a, ctx);
+                });
+            }
+            Object[] a = args.staticValues();
+            SimpleMethod impl = factory.create(a);
+            if (foldable && target.isLiteral()) {
+                return new Literal(impl.apply(((Literal) target).value(), a, null), annotation);
+            }
+            return new Closure(annotation, target.readsContext(), ctx -> impl.apply(target.exec(ctx), a, ctx));
+        });
     }
 
     static void functionCtor(String name, Signature sig, FunctionCtor ctor) {

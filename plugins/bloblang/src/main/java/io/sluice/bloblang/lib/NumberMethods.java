@@ -7,11 +7,16 @@ import io.sluice.bloblang.value.EvalError;
 import io.sluice.bloblang.value.JsonNum;
 import io.sluice.bloblang.value.TypeError;
 import io.sluice.bloblang.value.Values;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 /** Number methods; integer results stay int64 when the value fits, as in Bento. */
 final class NumberMethods {
+    /** Bento's limit (PostgreSQL NUMERIC's), which keeps a hostile scale from costing much. */
+    private static final int MAX_DECIMAL_SCALE = 16383;
+
     private NumberMethods() {
     }
 
@@ -93,6 +98,20 @@ final class NumberMethods {
                 }
             }
             return allInt ? (Object) li : (Object) d;
+        });
+        Library.pluginCtor("parse_big_decimal", Signature.of(req("scale", Type.INT)), false, a -> {
+            long scale = (Long) a[0];
+            if (scale < 0 || scale > MAX_DECIMAL_SCALE) {
+                throw new EvalError("scale must be between 0 and " + MAX_DECIMAL_SCALE + ", got " + scale);
+            }
+            return (v, x, c) -> {
+                byte[] b = Values.getBytes(v);
+                if (b.length == 0) {
+                    throw new EvalError("cannot parse empty bytes as big decimal");
+                }
+                // Kafka Connect / Debezium decimals: a big-endian two's complement unscaled integer
+                return new BigDecimal(new BigInteger(b), (int) scale).toPlainString();
+            };
         });
         Library.method("min", Signature.of(), (v, a, c) -> extreme(v, true));
         Library.method("max", Signature.of(), (v, a, c) -> extreme(v, false));

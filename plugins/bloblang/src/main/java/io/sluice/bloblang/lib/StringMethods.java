@@ -143,7 +143,7 @@ final class StringMethods {
             for (int i = 0; i < l.size(); i++) {
                 Object o = l.get(i);
                 if (!(o instanceof String) && !(o instanceof byte[])) {
-                    throw new EvalError("element " + i + ": " + new TypeError(o, "string").getMessage());
+                    throw new EvalError("failed to join element " + i + ": " + new TypeError(o, "string").getMessage());
                 }
                 if (i > 0) {
                     b.append(d);
@@ -251,7 +251,8 @@ final class StringMethods {
             int i = s.lastIndexOf('/');
             return new ArrayList<>(List.of(s.substring(0, i + 1), s.substring(i + 1)));
         });
-        Library.method("slug", Signature.of(def("lang", Type.STRING, "en")), (v, a, c) -> slug(Values.getString(v)));
+        Library.plugin("slug", Signature.of(def("lang", Type.STRING, "en")), false,
+                (v, a, c) -> Slug.make(Values.getString(v), (String) a[0]));
     }
 
     private static void fillGroups(Pattern p, Matcher m, Map<String, Object> out) {
@@ -606,27 +607,6 @@ final class StringMethods {
         }
         String r = (rooted ? "/" : "") + String.join("/", out);
         return r.isEmpty() ? "." : r;
-    }
-
-    static String slug(String s) {
-        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        n = n.toLowerCase(java.util.Locale.ROOT).replace("&", " and ");
-        StringBuilder b = new StringBuilder();
-        boolean dash = false;
-        for (char ch : n.toCharArray()) {
-            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-                b.append(ch);
-                dash = false;
-            } else if (!dash && b.length() > 0) {
-                b.append('-');
-                dash = true;
-            }
-        }
-        String r = b.toString();
-        while (r.endsWith("-")) {
-            r = r.substring(0, r.length() - 1);
-        }
-        return r;
     }
 
     static String jsonQuote(String s) {

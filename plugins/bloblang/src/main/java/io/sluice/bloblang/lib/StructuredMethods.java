@@ -199,25 +199,32 @@ final class StructuredMethods {
                 return a[1];
             }
             Object root = Values.deepCopy(v);
-            if (!(root instanceof Map)) {
+            if (!(root instanceof Map) && !(root instanceof List)) {
                 root = new LinkedHashMap<String, Object>();
             }
-            Map<String, Object> cur = Values.asObject(root);
+            // like gabs: existing arrays are indexed into, anything else missing becomes an object
+            Object cur = root;
             for (int i = 0; i < path.size() - 1; i++) {
-                Object n = cur.get(path.get(i));
-                if (!(n instanceof Map)) {
-                    n = new LinkedHashMap<String, Object>();
-                    cur.put(path.get(i), n);
+                Object next = child(cur, path.get(i), (String) a[0]);
+                if (!(next instanceof Map) && !(next instanceof List)) {
+                    next = new LinkedHashMap<String, Object>();
+                    put(cur, path.get(i), next, (String) a[0]);
                 }
-                cur = Values.asObject(n);
+                cur = next;
             }
-            if (a[1] == Special.DELETED) {
-                cur.remove(path.get(path.size() - 1));
+            String last = path.get(path.size() - 1);
+            if (a[1] == Special.DELETED && cur instanceof Map) {
+                Values.asObject(cur).remove(last);
             } else {
-                cur.put(path.get(path.size() - 1), a[1]);
+                put(cur, last, a[1], (String) a[0]);
             }
             return root;
         });
+        // diff and patch give nothing back for a null target, as in Bento
+        Library.plugin("diff", Signature.of(req("other", Type.ANY)), false,
+                (v, a, ctx) -> v == null ? null : Changelog.diff(v, a[0]));
+        Library.plugin("patch", Signature.of(req("changelog", Type.ANY)), false,
+                (v, a, ctx) -> v == null ? null : Changelog.patch(v, a[0]));
         Library.method("merge", Signature.of(req("with", Type.ANY)), (v, a, ctx) -> merge(v, a[0], false));
         Library.method("assign", Signature.of(req("with", Type.ANY)), (v, a, ctx) -> merge(v, a[0], true));
         Library.method("without", Signature.variadic(), (v, a, ctx) -> {
@@ -267,21 +274,16 @@ final class StructuredMethods {
             }
             return out;
         });
-        Library.method("sort", Signature.of(opt("compare", Type.QUERY)), (v, a, ctx) -> {
-            List<Object> l = new ArrayList<>(array(v));
-            if (a[0] == Param.ABSENT) {
-                l.sort(StructuredMethods::naturalCompare);
-            } else {
-                Fn q = (Fn) a[0];
-                l.sort((x, y) -> {
-                    Map<String, Object> lr = new LinkedHashMap<>();
-                    lr.put("left", x);
-                    lr.put("right", y);
-                    return predicate(q, ctx, lr) ? -1 : (predicateSwap(q, ctx, x, y) ? 1 : 0);
-                });
-            }
-            return l;
-        });
+        // sort failures are not prefixed with the target, as in Bento
+        Library.methodCtor("sort", Signature.of(opt("compare", Type.QUERY)), (target, args) -> new Closure("method sort",
+                ctx -> {
+                    Object v = target.exec(ctx);
+                    Object cmp = args.resolve(ctx)[0];
+                    if (!(v instanceof List)) {
+                        throw new TypeError(v, "array");
+                    }
+                    return Sorting.sort(Values.asArray(v), cmp == Param.ABSENT ? null : (Fn) cmp, ctx);
+                }));
         Library.method("sort_by", Signature.of(req("query", Type.QUERY)), (v, a, ctx) -> {
             List<Object> l = new ArrayList<>(array(v));
             List<Object[]> keyed = new ArrayList<>();
@@ -298,10 +300,17 @@ final class StructuredMethods {
         Library.method("unique", Signature.of(opt("emit", Type.QUERY)), (v, a, ctx) -> {
             List<Object> out = new ArrayList<>();
             List<Object> seen = new ArrayList<>();
-            for (Object o : array(v)) {
-                Object key = a[0] == Param.ABSENT ? o : query((Fn) a[0], ctx, o);
+            List<Object> items = array(v);
+            for (int i = 0; i < items.size(); i++) {
+                Object o = items.get(i);
+                Object key;
+                try {
+                    key = a[0] == Param.ABSENT ? o : query((Fn) a[0], ctx, o);
+                } catch (EvalError e) {
+                    throw new EvalError("index " + i + ": " + e.getMessage());
+                }
                 if (!(key instanceof String) && !(key instanceof Number) && !(key instanceof byte[])) {
-                    throw new TypeError(key, "string", "number");
+                    throw new EvalError("index " + i + ": " + new TypeError(key, "string", "number").getMessage());
                 }
                 boolean dup = false;
                 for (Object s : seen) {
@@ -348,12 +357,13 @@ final class StructuredMethods {
         Library.method("squash", Signature.of(), (v, a, ctx) -> {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Object o : array(v)) {
-                Object m = merge(out, o, true);
-                out = Values.asObject(m);
+                // collisions merge as .merge() does: values gather into arrays
+                out = Values.asObject(merge(out, o, false));
             }
             return out;
         });
         Library.method("explode", Signature.of(req("path", Type.STRING)), (v, a, ctx) -> {
+            object(v);
             List<String> path = Paths.split((String) a[0]);
             Object target = Paths.get(v, path.toArray(new String[0]));
             if (target instanceof List) {
@@ -370,7 +380,7 @@ final class StructuredMethods {
                 }
                 return out;
             }
-            throw new TypeError(target, "object", "array");
+            throw new EvalError("expected array or object value at path '" + a[0] + "', found: " + Values.typeName(target));
         });
         Library.method("enumerated", Signature.of(), (v, a, ctx) -> {
             List<Object> out = new ArrayList<>();
@@ -422,15 +432,23 @@ final class StructuredMethods {
             return out;
         });
         Library.method("index", Signature.of(req("index", Type.INT)), (v, a, ctx) -> {
-            List<Object> l = array(v);
+            int size;
+            if (v instanceof List) {
+                size = Values.asArray(v).size();
+            } else if (v instanceof byte[]) {
+                size = ((byte[]) v).length;
+            } else {
+                throw new TypeError(v, "array");
+            }
             long i = (Long) a[0];
             if (i < 0) {
-                i += l.size();
+                i += size;
             }
-            if (i < 0 || i >= l.size()) {
-                throw new EvalError("index '" + a[0] + "' was out of bounds for array size: " + l.size());
+            if (i < 0 || i >= size) {
+                throw new EvalError("index '" + i + "' was out of bounds for array size: " + size);
             }
-            return l.get((int) i);
+            // a byte is returned as an integer
+            return v instanceof byte[] ? (Object) (long) (((byte[]) v)[(int) i] & 0xff) : Values.asArray(v).get((int) i);
         });
         Library.method("zip", Signature.variadic(), (v, a, ctx) -> {
             List<List<Object>> arrays = new ArrayList<>();
@@ -454,37 +472,7 @@ final class StructuredMethods {
             }
             return out;
         });
-        Library.method("split_by", Signature.of(req("predicate", Type.QUERY)), (v, a, ctx) -> {
-            if (v instanceof String) {
-                List<Object> out = new ArrayList<>();
-                StringBuilder cur = new StringBuilder();
-                int[] cps = ((String) v).codePoints().toArray();
-                for (int cp : cps) {
-                    String ch = new String(Character.toChars(cp));
-                    if (predicate((Fn) a[0], ctx, ch)) {
-                        out.add(cur.toString());
-                        cur.setLength(0);
-                    } else {
-                        cur.append(ch);
-                    }
-                }
-                out.add(cur.toString());
-                return out;
-            }
-            List<Object> l = array(v);
-            List<Object> out = new ArrayList<>();
-            List<Object> cur = new ArrayList<>();
-            for (Object o : l) {
-                if (predicate((Fn) a[0], ctx, o)) {
-                    out.add(cur);
-                    cur = new ArrayList<>();
-                } else {
-                    cur.add(o);
-                }
-            }
-            out.add(cur);
-            return out;
-        });
+        Library.method("split_by", Signature.of(req("predicate", Type.QUERY)), (v, a, ctx) -> Splitting.splitBy(v, (Fn) a[0], ctx));
         Library.method("parse_json", Signature.of(opt("use_number", Type.BOOL)), (v, a, ctx) -> {
             Object r;
             try {
@@ -500,13 +488,15 @@ final class StructuredMethods {
         Library.method("format_json", Signature.of(def("indent", Type.STRING, "    "),
                 def("no_indent", Type.BOOL, false), def("escape_html", Type.BOOL, true)), (v, a, ctx) -> {
                     boolean html = (Boolean) a[2];
-                    String s = (Boolean) a[1] ? GoJson.write(v, html) : GoJson.writeIndented(v, html, (String) a[0]);
+                    // Go's encoder only indents when given a non-empty indent
+                    boolean compact = (Boolean) a[1] || ((String) a[0]).isEmpty();
+                    String s = compact ? GoJson.write(v, html) : GoJson.writeIndented(v, html, (String) a[0]);
                     return StringMethods.utf8(s);
                 });
     }
 
     /** Without use_number, Go decodes every JSON number as float64. */
-    private static Object floatsOnly(Object v) {
+    static Object floatsOnly(Object v) {
         if (v instanceof Long) {
             return ((Long) v).doubleValue();
         }
@@ -538,11 +528,35 @@ final class StructuredMethods {
         }
     }
 
-    private static boolean predicateSwap(Fn q, Ctx ctx, Object x, Object y) {
-        Map<String, Object> lr = new LinkedHashMap<>();
-        lr.put("left", y);
-        lr.put("right", x);
-        return predicate(q, ctx, lr);
+    private static Object child(Object container, String segment, String path) {
+        if (container instanceof Map) {
+            return Values.asObject(container).get(segment);
+        }
+        return Values.asArray(container).get(arrayIndex(container, segment, path));
+    }
+
+    private static void put(Object container, String segment, Object value, String path) {
+        if (container instanceof Map) {
+            Values.asObject(container).put(segment, value);
+        } else {
+            Values.asArray(container).set(arrayIndex(container, segment, path), value);
+        }
+    }
+
+    private static int arrayIndex(Object array, String segment, String path) {
+        int size = Values.asArray(array).size();
+        int i;
+        try {
+            i = Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            throw new EvalError("failed to resolve path segment '" + segment + "' of '" + path
+                    + "': found array but segment value is not an integer");
+        }
+        if (i < 0 || i >= size) {
+            throw new EvalError("failed to resolve path segment '" + segment + "' of '" + path
+                    + "': found array but index " + i + " is out of bounds");
+        }
+        return i;
     }
 
     private static boolean hasPath(Object v, List<String> path) {
@@ -601,60 +615,57 @@ final class StructuredMethods {
         }
     }
 
-    /** gabs-style merge: on a non-object collision, values merge into an array (or assign overwrites). */
+    /**
+     * gabs-style merge: objects merge key by key; on any other collision the values gather into an
+     * array (or, for assign, the new value wins). Only the objects and arrays on the paths where
+     * both sides collide are rebuilt; untouched subtrees are shared, as nothing edits them in place.
+     */
     static Object merge(Object into, Object from, boolean assign) {
-        Object src = Values.deepCopy(from);
         if (into instanceof List) {
-            List<Object> out = new ArrayList<>(Values.asArray(into));
-            if (src instanceof List) {
-                out.addAll(Values.asArray(src));
-            } else {
-                out.add(src);
-            }
-            return out;
+            return gather(into, from);
         }
         if (!(into instanceof Map)) {
             throw new TypeError(into, "object", "array");
         }
-        Map<String, Object> out = Values.asObject(Values.deepCopy(into));
-        if (!(src instanceof Map)) {
-            throw new EvalError("cannot merge " + Values.typeName(src) + " into object");
+        if (!(from instanceof Map)) {
+            throw new EvalError("cannot merge " + Values.typeName(from) + " into object");
         }
-        mergeInto(out, Values.asObject(src), assign);
-        return out;
+        return mergeObjects(Values.asObject(into), Values.asObject(from), assign);
     }
 
-    private static void mergeInto(Map<String, Object> dst, Map<String, Object> src, boolean assign) {
+    private static Map<String, Object> mergeObjects(Map<String, Object> dst, Map<String, Object> src, boolean assign) {
+        Map<String, Object> out = new LinkedHashMap<>(dst);
         for (Map.Entry<String, Object> e : src.entrySet()) {
             String k = e.getKey();
             Object sv = e.getValue();
-            if (!dst.containsKey(k)) {
-                dst.put(k, sv);
+            if (!out.containsKey(k)) {
+                out.put(k, sv);
                 continue;
             }
-            Object dv = dst.get(k);
+            Object dv = out.get(k);
             if (dv instanceof Map && sv instanceof Map) {
-                mergeInto(Values.asObject(dv), Values.asObject(sv), assign);
+                out.put(k, mergeObjects(Values.asObject(dv), Values.asObject(sv), assign));
             } else if (assign) {
-                dst.put(k, sv);
+                out.put(k, sv);
             } else if (dv instanceof List) {
-                List<Object> l = new ArrayList<>(Values.asArray(dv));
-                if (sv instanceof List) {
-                    l.addAll(Values.asArray(sv));
-                } else {
-                    l.add(sv);
-                }
-                dst.put(k, l);
+                out.put(k, gather(dv, sv));
             } else {
                 List<Object> l = new ArrayList<>();
                 l.add(dv);
-                if (sv instanceof List) {
-                    l.addAll(Values.asArray(sv));
-                } else {
-                    l.add(sv);
-                }
-                dst.put(k, l);
+                out.put(k, gather(l, sv));
             }
         }
+        return out;
+    }
+
+    /** A new array: the elements of {@code list}, then {@code more} (its elements if an array). */
+    private static List<Object> gather(Object list, Object more) {
+        List<Object> out = new ArrayList<>(Values.asArray(list));
+        if (more instanceof List) {
+            out.addAll(Values.asArray(more));
+        } else {
+            out.add(more);
+        }
+        return out;
     }
 }

@@ -9,6 +9,8 @@ public final class ParseError extends RuntimeException {
     private final String reason;
     private final String lineText;
     private final boolean charOnly;
+    private String got = "";
+    private boolean listsExpected;
 
     ParseError(int line, int column, int charOffset, String reason, String lineText, boolean charOnly) {
         super(null, null, false, false);
@@ -30,6 +32,23 @@ public final class ParseError extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    ParseError withInput(String got, boolean listsExpected) {
+        this.got = got;
+        this.listsExpected = listsExpected;
+        return this;
+    }
+
+    /**
+     * Bento's unpositioned form of the error: the reason followed by up to five characters of the
+     * input where parsing stopped ({@code expected X, got: abcde}).
+     */
+    public String withInputSnippet() {
+        if (listsExpected) {
+            return reason + (got.isEmpty() ? ", but reached end of input" : ", got: " + got);
+        }
+        return got.isEmpty() ? reason : reason + ": " + got;
     }
 
     /** {@code line 1 char 5: expected =}, or {@code char 5: ...} for interpolations. */

@@ -34,6 +34,11 @@ public final class Parser {
     private final int[] cs;
     private final int n;
     private final Path baseDir;
+    /**
+     * How many references that may hand out part of {@code root} (root itself, variables,
+     * {@code var()}, {@code apply()}) were parsed; an assignment whose query has any keeps copying.
+     */
+    private int rootAliasSources;
 
     /** A parsed value and the position after it. */
     private static final class R<T> {
@@ -79,6 +84,19 @@ public final class Parser {
         }
     }
 
+    /**
+     * Parses the query at the start of {@code text} and ignores whatever follows it, as Bento's
+     * query parser does when it is used on its own (tests and tools).
+     */
+    public static Fn parseQueryPrefix(String text) {
+        Parser p = new Parser(text, null);
+        try {
+            return p.query(0, Set.of()).v;
+        } catch (PErr e) {
+            throw p.toException(e, false);
+        }
+    }
+
     /** Parses an interpolated string into static parts ({@link String}) and queries ({@link Fn}). */
     public static List<Object> parseInterpolation(String text) {
         Parser p = new Parser(text, null);
@@ -107,7 +125,10 @@ public final class Parser {
             lineEnd++;
         }
         String lineText = new String(cs, lineStart, Math.max(0, lineEnd - lineStart));
-        return new ParseError(line, col, e.pos + 1, e.describe(), lineText, charOnly);
+        int gotEnd = Math.min(n, Math.max(0, e.pos) + 5);
+        String got = e.pos < n ? new String(cs, Math.max(0, e.pos), gotEnd - Math.max(0, e.pos)) : "";
+        return new ParseError(line, col, e.pos + 1, e.describe(), lineText, charOnly)
+                .withInput(got, !e.expected.isEmpty());
     }
 
     // ---- lexical helpers -----------------------------------------------------------------------
@@ -408,7 +429,8 @@ public final class Parser {
             throw PErr.soft(rest, "the mapping to end here as the beginning is shorthand for `root = " + shown
                     + "`, but this shorthand form cannot be followed with more assignments");
         }
-        List<Statement> stmts = List.of(new Assignment(1, Assignment.Kind.ROOT, List.of(), null, q.v));
+        List<Statement> stmts = List.of(new Assignment(1, Assignment.Kind.ROOT, List.of(), null, q.v)
+                .mayAliasRoot(rootAliasSources > 0));
         return new Executor("mapping", stmts, new HashMap<>());
     }
 
@@ -604,11 +626,13 @@ public final class Parser {
         q = requireSpaces(q);
         q = expectChar(q, '=');
         q = requireSpaces(q);
+        int aliasSourcesBefore = rootAliasSources;
         R<Fn> v = query(q, Set.of());
         if (path.get(0).equals("root")) {
             path.remove(0);
         }
-        return new R<>(new Assignment(lineOf(p), Assignment.Kind.ROOT, path, null, v.v), v.pos);
+        return new R<>(new Assignment(lineOf(p), Assignment.Kind.ROOT, path, null, v.v)
+                .mayAliasRoot(rootAliasSources != aliasSourcesBefore), v.pos);
     }
 
     private R<Statement> rootIf(int p) {
@@ -865,6 +889,9 @@ public final class Parser {
         R<String> name = snake(p, "method");
         R<List<Object>> args = functionArgs(name.pos, named);
         try {
+            if (name.v.equals("apply")) {
+                rootAliasSources++;
+            }
             return new R<>(Library.newMethod(name.v, target, positional(args.v), namedArgs(args.v)), args.pos);
         } catch (EvalError e) {
             throw PErr.fatal(args.pos, e.getMessage());
@@ -995,6 +1022,9 @@ public final class Parser {
         }
         R<List<Object>> args = functionArgs(name.pos, named);
         try {
+            if (name.v.equals("var")) {
+                rootAliasSources++;
+            }
             return new R<>(Library.newFunction(name.v, positional(args.v), namedArgs(args.v)), args.pos);
         } catch (EvalError e) {
             throw PErr.fatal(args.pos, e.getMessage());
@@ -1027,6 +1057,7 @@ public final class Parser {
         } catch (PErr e) {
             throw PErr.soft(p + 1, "variable path");
         }
+        rootAliasSources++;
         return new R<>(Exprs.variable(w.v), w.pos);
     }
 
@@ -1038,6 +1069,7 @@ public final class Parser {
                 fn = new FieldFn(FieldFn.Origin.THIS, null, List.of());
                 break;
             case "root":
+                rootAliasSources++;
                 fn = new FieldFn(FieldFn.Origin.ROOT, null, List.of());
                 break;
             default:

@@ -17,7 +17,15 @@ public final class GoFloat {
     }
 
     private static Digits digitsOf(double abs) {
-        String s = Double.toString(abs);
+        return digitsOf(Double.toString(abs));
+    }
+
+    /** Java's shortest repr of a float32 matches Go's 32-bit shortest formatting. */
+    private static Digits digitsOf(float abs) {
+        return digitsOf(Float.toString(abs));
+    }
+
+    private static Digits digitsOf(String s) {
         int ePos = s.indexOf('E');
         int exp = 0;
         String mant = s;
@@ -65,6 +73,37 @@ public final class GoFloat {
             return sign + eFormat(g);
         }
         return sign + fFormat(g);
+    }
+
+    /** strconv.FormatFloat(f, 'g', -1, 32): the shortest digits that identify the float32. */
+    public static String formatG32(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+            return formatG(f);
+        }
+        Digits g = digitsOf(Math.abs(f));
+        int exp = g.dp - 1;
+        String sign = f < 0 ? "-" : "";
+        return sign + (exp < -4 || exp >= 6 ? eFormat(g) : fFormat(g));
+    }
+
+    /** encoding/json's formatting of a float32. */
+    public static String formatJson32(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+            return formatJson(f);
+        }
+        float abs = Math.abs(f);
+        String sign = f < 0 ? "-" : "";
+        Digits g = digitsOf(abs);
+        return sign + (abs < 1e-6f || abs >= 1e21f ? trimExponent(eFormat(g)) : fFormat(g));
+    }
+
+    /** encoding/json trims e-09 to e-9. */
+    private static String trimExponent(String e) {
+        int n = e.length();
+        if (n >= 4 && e.charAt(n - 4) == 'e' && e.charAt(n - 3) == '-' && e.charAt(n - 2) == '0') {
+            return e.substring(0, n - 2) + e.charAt(n - 1);
+        }
+        return e;
     }
 
     /** The float formatting of Go's encoding/json. */

@@ -40,11 +40,12 @@ public final class GoJson {
             }
             Object v = read(p, t);
             if (p.nextToken() != null) {
-                throw new EvalError("invalid character after top-level value");
+                throw new JsonParseException(p, "trailing content");
             }
             return v;
         } catch (JsonParseException e) {
-            throw new EvalError(describe(e));
+            String go = GoJsonSyntax.firstError(bytes);
+            throw new EvalError(go != null ? go : describe(e));
         } catch (IOException e) {
             throw new EvalError(e.getMessage());
         }
@@ -122,7 +123,10 @@ public final class GoJson {
     }
 
     public static byte[] writeBytes(Object v) {
-        return write(v, false).getBytes(StandardCharsets.UTF_8);
+        // sized for a typical message, so the builder rarely grows
+        StringBuilder b = new StringBuilder(1024);
+        write(b, v, false, null, "", 0);
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void newline(StringBuilder b, String indent, int depth) {
@@ -143,6 +147,8 @@ public final class GoJson {
             b.append(v);
         } else if (v instanceof JsonNum) {
             b.append(((JsonNum) v).text());
+        } else if (v instanceof Float) {
+            b.append(GoFloat.formatJson32((Float) v));
         } else if (v instanceof Number) {
             b.append(GoFloat.formatJson(((Number) v).doubleValue()));
         } else if (v instanceof byte[]) {

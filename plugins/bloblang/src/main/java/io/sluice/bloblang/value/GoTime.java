@@ -412,6 +412,11 @@ public final class GoTime {
         }
     }
 
+    /** The zone abbreviation Go's {@code t.Zone()} reports, or null when it has none (fixed offsets). */
+    public static String zoneName(ZonedDateTime t) {
+        return zoneAbbreviation(t);
+    }
+
     private static String zoneAbbreviation(ZonedDateTime t) {
         ZoneId z = t.getZone();
         if (z instanceof ZoneOffset) {

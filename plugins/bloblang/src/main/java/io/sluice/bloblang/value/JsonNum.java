@@ -8,11 +8,23 @@ package io.sluice.bloblang.value;
 public final class JsonNum extends Number {
     private static final long serialVersionUID = 1L;
     private final String text;
-    private final double value;
+    /**
+     * Parsed on first use: most numbers only pass through a mapping as text. A boxed Double is
+     * immutable, so a value shared between threads is never seen half-initialised.
+     */
+    private Double value;
 
     public JsonNum(String text) {
         this.text = text;
-        this.value = Double.parseDouble(text);
+    }
+
+    private double value() {
+        Double v = value;
+        if (v == null) {
+            v = Double.parseDouble(text);
+            value = v;
+        }
+        return v;
     }
 
     public String text() {
@@ -21,22 +33,22 @@ public final class JsonNum extends Number {
 
     @Override
     public int intValue() {
-        return (int) value;
+        return (int) value();
     }
 
     @Override
     public long longValue() {
-        return (long) value;
+        return (long) value();
     }
 
     @Override
     public float floatValue() {
-        return (float) value;
+        return (float) value();
     }
 
     @Override
     public double doubleValue() {
-        return value;
+        return value();
     }
 
     @Override

@@ -156,7 +156,10 @@ public final class Values {
         if (v instanceof JsonNum) {
             return ((JsonNum) v).text();
         }
-        if (v instanceof Double || v instanceof Float) {
+        if (v instanceof Float) {
+            return GoFloat.formatG32((Float) v);
+        }
+        if (v instanceof Double) {
             return GoFloat.formatG(((Number) v).doubleValue());
         }
         if (v instanceof Boolean) {
@@ -307,6 +310,9 @@ public final class Values {
         }
         if (v instanceof Double) {
             return "float64";
+        }
+        if (v instanceof Float) {
+            return "float32";
         }
         if (v instanceof JsonNum) {
             return "json.Number";
