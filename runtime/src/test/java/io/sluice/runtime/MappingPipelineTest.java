@@ -7,7 +7,10 @@ import io.sluice.runtime.kafka.EmbeddedKafka;
 import io.sluice.translator.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,6 +73,46 @@ class MappingPipelineTest {
             assertThat(p.message()).startsWith("Bloblang error at mapping line 2, column");
             assertThat(p.line()).isPositive();
         });
+    }
+
+    @Test
+    void metadataBecomesKafkaHeadersUnlessExcluded() throws Exception {
+        kafka.createTopic("meta-all", 1);
+        kafka.createTopic("meta-some", 1);
+        String streams = """
+                {"all":{"input":{"http_server":{"path":"/all"}},
+                        "output":{"kafka":{"addresses":["%1$s"],"topic":"meta-all"}}},
+                 "some":{"input":{"http_server":{"path":"/some"}},
+                         "output":{"kafka":{"addresses":["%1$s"],"topic":"meta-some",
+                                            "metadata":{"exclude_prefixes":["http_server_","Content","Host","User"]}}}}}
+                """.formatted(kafka.bootstrapServers());
+        assertThat(sluice.deploy("meta.json", Definitions.streamApi("meta", streams)).problems()).isEmpty();
+        assertThat(HttpClients.post(sluice.port(), "/meta/all?tenant=t1", "x").statusCode()).isEqualTo(200);
+        assertThat(HttpClients.post(sluice.port(), "/meta/some?tenant=t1", "x").statusCode()).isEqualTo(200);
+
+        assertThat(headers("meta-all")).containsEntry("http_server_verb", "POST").containsEntry("tenant", "t1")
+                .containsKey("Content-Length");
+        assertThat(headers("meta-some")).containsOnlyKeys("tenant");
+    }
+
+    /** The headers of the topic's first record, as strings. */
+    private static Map<String, String> headers(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : c.poll(Duration.ofMillis(200))) {
+                    Map<String, String> out = new TreeMap<>();
+                    r.headers().forEach(h -> out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                    return out;
+                }
+            }
+        }
+        throw new AssertionError("no record in " + topic);
     }
 
     /** key and value of every record of the topic. */

@@ -15,6 +15,7 @@ import io.sluice.translator.spec.ComponentSpec;
 import io.sluice.translator.spec.FieldType;
 import java.time.Duration;
 import io.sluice.translator.spi.MappingEngine;
+import java.util.List;
 import java.util.Set;
 import org.apache.camel.Expression;
 import org.apache.camel.model.ProcessorDefinition;
@@ -46,8 +47,7 @@ public final class KafkaOutput implements OutputTranslator {
             optional("static_headers", FieldType.STRING_MAP, null, "headers added to every message")
                     .notYetActedOn("arrives with the connectors work"),
             object("metadata", "which metadata become Kafka headers",
-                    optional("exclude_prefixes", FieldType.STRING_LIST, java.util.List.of(), "metadata key prefixes not sent"))
-                    .notYetActedOn("all metadata is sent as headers"),
+                    optional("exclude_prefixes", FieldType.STRING_LIST, java.util.List.of(), "metadata key prefixes not sent")),
             optional("inject_tracing_map", FieldType.STRING, null, "tracing injection mapping")
                     .notYetActedOn("tracing arrives with the observability work"),
             optional("max_in_flight", FieldType.INT, 64, "messages written in parallel"),
@@ -115,6 +115,12 @@ public final class KafkaOutput implements OutputTranslator {
                     exchange.getMessage().setHeader(KEY, k);
                 }
             });
+        }
+        List<String> excluded = config.object("metadata").stringListRaw("exclude_prefixes");
+        if (!excluded.isEmpty()) {
+            // As Bento: every metadata key becomes a Kafka header unless a prefix excludes it ("" excludes all).
+            route.process(exchange -> exchange.getMessage().getHeaders().keySet()
+                    .removeIf(k -> !k.startsWith("kafka.") && excluded.stream().anyMatch(k::startsWith)));
         }
         EndpointUri uri = EndpointUri.of("kafka", topic)
                 .option("brokers", String.join(",", config.stringList("addresses")))

@@ -90,6 +90,13 @@ public final class ComponentConfig {
         return out;
     }
 
+    /** A list of strings exactly as written: no comma splitting, empty items kept (an empty prefix matters). */
+    public List<String> stringListRaw(String field) {
+        List<String> out = new ArrayList<>();
+        value(field).forEach(item -> out.add(item.asText()));
+        return out;
+    }
+
     public Map<String, String> stringMap(String field) {
         Map<String, String> out = new LinkedHashMap<>();
         value(field).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
