@@ -81,8 +81,4 @@ public final class BloblCommand {
             return 1;
         }
     }
-
-    public static void main(String[] args) {
-        System.exit(execute(args, System.in, System.out, System.err));
-    }
 }
