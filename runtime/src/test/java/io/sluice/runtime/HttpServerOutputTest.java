@@ -84,6 +84,35 @@ class HttpServerOutputTest {
     }
 
     @Test
+    void webSocketClientsArePingedAndStayConnectedWhileTheyAnswer() throws Exception {
+        consumerApi("wsping", "\"ws_path\":\"/ws\",\"ping_period\":\"200ms\",\"pong_wait\":\"2s\"");
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocket ws = HttpClients.CLIENT.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + sluice.port() + "/wsping/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+                        events.add("ping");
+                        webSocket.request(1);
+                        return null; // the JDK client answers with a pong itself
+                    }
+
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+                        events.add("frame");
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 12; i++) { // 12 pings at 200 ms: past the 2 s pong_wait
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("ping");
+        }
+        // The connection is still served because the client answered every ping.
+        KafkaTopics.produce(kafka.bootstrapServers(), "wsping", "still here");
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.contains("frame"));
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void longPollGetsOneMessageOr408() throws Exception {
         consumerApi("poll", "\"path\":\"/next\",\"timeout\":\"1s\"");
         HttpResponse<String> empty = HttpClients.get(sluice.port(), "/poll/next");
