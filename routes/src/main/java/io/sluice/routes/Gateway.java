@@ -1,6 +1,7 @@
 package io.sluice.routes;
 
 import io.sluice.routes.apis.DeployedApis;
+import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.FrontRoute;
 import io.sluice.routes.front.SharedRouter;
 import io.sluice.routes.proxy.UpstreamProxy;
@@ -32,11 +33,20 @@ public final class Gateway {
         camel.getRegistry().bind(DeployedApis.BEAN_NAME, apis);
     }
 
-    /** Adds the front route to {@code camel}, whose platform-http router must already exist. */
+    /** Adds the front route, with no filters (every API keyless), to {@code camel}. */
     public static Gateway install(CamelContext camel) throws Exception {
+        return install(camel, List.of());
+    }
+
+    /**
+     * Adds the front route to {@code camel}, whose platform-http router must already exist.
+     *
+     * @param filters the gateway chain between matching the API and handing over, in order
+     */
+    public static Gateway install(CamelContext camel, List<FrontFilter> filters) throws Exception {
         VertxPlatformHttpRouter router = SharedRouter.find(camel);
         Gateway gateway = new Gateway(camel);
-        camel.addRoutes(new FrontRoute(gateway.apis, gateway.bindings, new UpstreamProxy(router.vertx())));
+        camel.addRoutes(new FrontRoute(gateway.apis, filters, gateway.bindings, new UpstreamProxy(router.vertx())));
         return gateway;
     }
 

@@ -1,6 +1,11 @@
 package io.sluice.runtime;
 
+import io.sluice.auth.AuthTokenFilter;
+import io.sluice.auth.InMemoryKeyStore;
+import io.sluice.auth.KeyStore;
 import io.sluice.routes.Gateway;
+import io.sluice.runtime.api.KeysApi;
+import java.time.Clock;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.translator.registry.ComponentRegistry;
 import io.sluice.routes.front.SharedRouter;
@@ -61,7 +66,9 @@ public final class SluiceServer implements AutoCloseable {
         camel.addService(http, true, true);
         try {
             camel.start();
-            Gateway gateway = Gateway.install(camel);
+            KeyStore keys = new InMemoryKeyStore();
+            Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, Clock.systemUTC())));
+            new KeysApi(keys, config.secret()).mount(SharedRouter.find(camel));
             // The port as configured (0 included): Vert.x shares a socket among servers that asked for the same address.
             listenOnEveryCore(vertx, SharedRouter.find(camel), httpConf.getBindHost(), httpConf.getBindPort());
             return new SluiceServer(config, camel, vertx, http, gateway);

@@ -12,6 +12,8 @@ public final class FrontExchange {
     public static final String API = "sluice.api";
     /** The request path with the listen path stripped (always starts with {@code /}). */
     public static final String STREAM_PATH = "sluice.streamPath";
+    /** The authenticated key's session, set by the authentication filter (absent for keyless APIs). */
+    public static final String SESSION = "sluice.session";
     /** Set when a stream binding or the proxy took the request over and will answer it. */
     public static final String HANDED_OVER = "sluice.handedOver";
 

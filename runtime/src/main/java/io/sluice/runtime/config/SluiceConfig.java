@@ -108,6 +108,10 @@ public record SluiceConfig(String listenAddress, int listenPort, Path appPath, S
         return new SluiceConfig(listenAddress, port, appPath, secret, streamingEnabled, allowUnsafe, source);
     }
 
+    public SluiceConfig withSecret(String secret) {
+        return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source);
+    }
+
     public SluiceConfig withStreaming(boolean enabled) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, enabled, allowUnsafe, source);
     }

@@ -1,0 +1,83 @@
+package io.sluice.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.translator.model.ApiDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How an API wants requests authenticated, read from a Tyk OAS document: {@code x-tyk-api-gateway.server
+ * .authentication} (enabled, and its {@code securitySchemes} with Tyk's header/query/cookie extension) together
+ * with the OpenAPI {@code components.securitySchemes} they name.
+ *
+ * @param tokenLocations where an auth token may be (an {@code apiKey} scheme), in the order they are tried
+ * @param unsupported    schemes the API requires that Sluice cannot check yet (described for the error)
+ */
+public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, List<String> unsupported) {
+
+    /** One place an auth token is read from. */
+    public record TokenLocation(Where where, String name) {
+    }
+
+    public enum Where { HEADER, QUERY, COOKIE }
+
+    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), List.of());
+
+    public static ApiAuthentication of(ApiDefinition api) {
+        JsonNode doc = api.document();
+        JsonNode auth = doc == null ? null : doc.at("/x-tyk-api-gateway/server/authentication");
+        if (auth == null || !auth.path("enabled").asBoolean(false)) {
+            return KEYLESS;
+        }
+        Set<String> schemeNames = new LinkedHashSet<>();
+        auth.path("securitySchemes").fields().forEachRemaining(e -> {
+            if (e.getValue().path("enabled").asBoolean(true)) {
+                schemeNames.add(e.getKey());
+            }
+        });
+        if (schemeNames.isEmpty()) {
+            doc.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemeNames::add));
+        }
+        Set<TokenLocation> locations = new LinkedHashSet<>();
+        List<String> unsupported = new ArrayList<>();
+        for (String name : schemeNames) {
+            JsonNode openApi = doc.at("/components/securitySchemes/" + name.replace("~", "~0").replace("/", "~1"));
+            JsonNode tyk = auth.path("securitySchemes").path(name);
+            if ("apiKey".equals(openApi.path("type").asText())) {
+                location(openApi.path("in").asText("header"), openApi.path("name").asText("Authorization"), locations);
+                for (String where : List.of("header", "query", "cookie")) {
+                    JsonNode extra = tyk.path(where);
+                    if (extra.path("enabled").asBoolean(false) && !extra.path("name").asText("").isEmpty()) {
+                        location(where, extra.path("name").asText(), locations);
+                    }
+                }
+            } else {
+                unsupported.add(name + " (" + describe(openApi) + ")");
+            }
+        }
+        if (locations.isEmpty() && unsupported.isEmpty()) {
+            // Authentication on with no scheme named: Tyk's default auth token in the Authorization header.
+            locations.add(new TokenLocation(Where.HEADER, "Authorization"));
+        }
+        return new ApiAuthentication(true, List.copyOf(locations), List.copyOf(unsupported));
+    }
+
+    private static void location(String in, String name, Set<TokenLocation> locations) {
+        Where where = switch (in) {
+            case "query" -> Where.QUERY;
+            case "cookie" -> Where.COOKIE;
+            default -> Where.HEADER;
+        };
+        locations.add(new TokenLocation(where, name));
+    }
+
+    private static String describe(JsonNode scheme) {
+        if (scheme.isMissingNode()) {
+            return "not declared in components.securitySchemes";
+        }
+        String type = scheme.path("type").asText("?");
+        return scheme.has("scheme") ? type + " " + scheme.path("scheme").asText() : type;
+    }
+}
