@@ -3,6 +3,9 @@ package io.sluice.runtime;
 import io.sluice.auth.AuthTokenFilter;
 import io.sluice.auth.InMemoryKeyStore;
 import io.sluice.auth.KeyStore;
+import io.sluice.limits.ApiRateLimitFilter;
+import io.sluice.limits.KeyRateLimitFilter;
+import io.sluice.limits.QuotaFilter;
 import io.sluice.routes.Gateway;
 import io.sluice.runtime.api.KeysApi;
 import java.time.Clock;
@@ -67,7 +70,9 @@ public final class SluiceServer implements AutoCloseable {
         try {
             camel.start();
             KeyStore keys = new InMemoryKeyStore();
-            Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, Clock.systemUTC())));
+            // Tyk's chain order: authenticate, then key-level rate limit and quota, then the API-level rate limit.
+            Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, Clock.systemUTC()),
+                    new KeyRateLimitFilter(), new QuotaFilter(Clock.systemUTC()), new ApiRateLimitFilter()));
             new KeysApi(keys, config.secret()).mount(SharedRouter.find(camel));
             // The port as configured (0 included): Vert.x shares a socket among servers that asked for the same address.
             listenOnEveryCore(vertx, SharedRouter.find(camel), httpConf.getBindHost(), httpConf.getBindPort());

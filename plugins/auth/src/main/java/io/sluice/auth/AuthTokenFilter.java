@@ -64,6 +64,7 @@ public final class AuthTokenFilter implements FrontFilter {
             throw new GatewayException(401, "Key has expired, please renew");
         }
         exchange.setProperty(FrontExchange.SESSION, session);
+        exchange.setProperty(FrontExchange.KEY, token);
     }
 
     private ApiAuthentication config(ApiDefinition api) {

@@ -14,6 +14,8 @@ public final class FrontExchange {
     public static final String STREAM_PATH = "sluice.streamPath";
     /** The authenticated key's session, set by the authentication filter (absent for keyless APIs). */
     public static final String SESSION = "sluice.session";
+    /** The key (auth token) the session was found under, set with {@link #SESSION}. */
+    public static final String KEY = "sluice.key";
     /** Set when a stream binding or the proxy took the request over and will answer it. */
     public static final String HANDED_OVER = "sluice.handedOver";
 

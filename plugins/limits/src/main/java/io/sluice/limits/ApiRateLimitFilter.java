@@ -1,0 +1,54 @@
+package io.sluice.limits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.routes.front.FrontExchange;
+import io.sluice.routes.front.FrontFilter;
+import io.sluice.routes.front.GatewayException;
+import io.sluice.translator.Durations;
+import io.sluice.translator.model.ApiDefinition;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+
+/**
+ * Tyk's API-level rate limit, {@code x-tyk-api-gateway.upstream.rateLimit {enabled, rate, per}} with {@code per}
+ * a duration such as {@code 1s} or {@code 1m}: shared by every client of the API, 429 {@code API Rate Limit
+ * Exceeded} past it. It runs after the key-level limits, as in Tyk.
+ */
+public final class ApiRateLimitFilter implements FrontFilter {
+
+    private final RateLimit limits = new RateLimit();
+
+    @Override
+    public String stepId() {
+        return "api-rate-limit";
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ApiDefinition api = FrontExchange.api(exchange);
+        JsonNode limit = api.document() == null ? null : api.document().at("/x-tyk-api-gateway/upstream/rateLimit");
+        if (limit == null || !limit.path("enabled").asBoolean(false)) {
+            return;
+        }
+        long rate = limit.path("rate").asLong(0);
+        Duration per = per(limit.path("per"));
+        if (rate <= 0 || per == null || per.isZero() || per.isNegative()) {
+            return;
+        }
+        if (!limits.take(api.id(), rate, per).isConsumed()) {
+            throw new GatewayException(429, "API Rate Limit Exceeded");
+        }
+    }
+
+    /** {@code per} as Tyk OAS writes it ("1s", "1m30s"), or plain seconds as older documents do. */
+    private static Duration per(JsonNode per) {
+        if (per.isNumber()) {
+            return Duration.ofMillis((long) (per.asDouble() * 1000));
+        }
+        try {
+            return Durations.parse(per.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

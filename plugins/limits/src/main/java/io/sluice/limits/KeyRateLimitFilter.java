@@ -1,0 +1,48 @@
+package io.sluice.limits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.bucket4j.ConsumptionProbe;
+import io.sluice.auth.Session;
+import io.sluice.routes.front.FrontExchange;
+import io.sluice.routes.front.FrontFilter;
+import io.sluice.routes.front.GatewayException;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+
+/**
+ * Tyk's key-level rate limit: the session's {@code rate} requests per {@code per} seconds, or the per-API
+ * {@code access_rights[api].limit} when the key has one; 429 {@code Rate Limit Exceeded} past it. A rate of 0 or
+ * less means no limit. Keyless requests are not limited here.
+ */
+public final class KeyRateLimitFilter implements FrontFilter {
+
+    private final RateLimit limits = new RateLimit();
+
+    @Override
+    public String stepId() {
+        return "key-rate-limit";
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Session session = exchange.getProperty(FrontExchange.SESSION, Session.class);
+        if (session == null) {
+            return;
+        }
+        String apiId = FrontExchange.api(exchange).id();
+        JsonNode perApi = session.json().path("access_rights").path(apiId).path("limit");
+        boolean ownLimit = perApi.path("rate").asDouble(0) > 0;
+        JsonNode limit = ownLimit ? perApi : session.json();
+        long rate = (long) limit.path("rate").asDouble(0);
+        double perSeconds = limit.path("per").asDouble(0);
+        if (rate <= 0 || perSeconds <= 0) {
+            return;
+        }
+        String key = exchange.getProperty(FrontExchange.KEY, String.class);
+        ConsumptionProbe probe = limits.take(ownLimit ? key + "\n" + apiId : key, rate,
+                Duration.ofMillis((long) (perSeconds * 1000)));
+        if (!probe.isConsumed()) {
+            throw new GatewayException(429, "Rate Limit Exceeded");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.sluice.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.config.SluiceConfig;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Key-level rate limits and quotas, and the API-level rate limit, with Tyk's statuses, bodies and headers. */
+class LimitsTest {
+
+    static final String SECRET = "limits-secret";
+    static SluiceServer sluice;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sluice = SluiceServer.start(SluiceConfig.defaults().withPort(0).withSecret(SECRET));
+        deploy("keyed", """
+                "components":{"securitySchemes":{"t":{"type":"apiKey","in":"header","name":"Authorization"}}},
+                "security":[{"t":[]}],""", "\"authentication\":{\"enabled\":true,\"securitySchemes\":{\"t\":{\"enabled\":true}}},", "");
+        deploy("throttled", "", "", ",\"rateLimit\":{\"enabled\":true,\"rate\":2,\"per\":\"1m\"}");
+    }
+
+    private static void deploy(String name, String openApiParts, String authentication, String upstreamExtra) {
+        String doc = """
+                {"openapi":"3.0.3","info":{"title":"%1$s","version":"1"},"paths":{},%2$s
+                 "x-tyk-api-gateway":{"info":{"id":"%1$s","name":"%1$s","state":{"active":true}},
+                   "server":{%3$s"listenPath":{"value":"/%1$s/","strip":true}},"upstream":{"url":""%4$s}},
+                 "x-tyk-streaming":{"streams":{"in":{"input":{"http_server":{"path":"/in"}},"output":{"drop":{}}}}}}
+                """.formatted(name, openApiParts, authentication, upstreamExtra);
+        assertThat(sluice.deploy(name + ".json", doc.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+    }
+
+    @AfterAll
+    static void stop() {
+        sluice.close();
+    }
+
+    private static void putKey(String key, String session) throws Exception {
+        HttpResponse<String> r = HttpClients.CLIENT.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + sluice.port() + "/tyk/keys/" + key))
+                .header("x-tyk-authorization", SECRET).POST(HttpRequest.BodyPublishers.ofString(session)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> post(String path, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
+        if (key != null) {
+            b.header("Authorization", key);
+        }
+        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aKeysRateLimitIs429PastItsRate() throws Exception {
+        putKey("rate-key", "{\"rate\":3,\"per\":60,\"quota_max\":-1,\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/keyed/in", "rate-key").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = post("/keyed/in", "rate-key");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).isEqualTo("{\"error\":\"Rate Limit Exceeded\"}");
+    }
+
+    @Test
+    void aPerApiLimitInTheAccessRightsWinsOverTheKeysOwn() throws Exception {
+        putKey("api-limit-key", "{\"rate\":1000,\"per\":1,\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\","
+                + "\"limit\":{\"rate\":1,\"per\":60}}}}");
+        assertThat(post("/keyed/in", "api-limit-key").statusCode()).isEqualTo(200);
+        assertThat(post("/keyed/in", "api-limit-key").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aQuotaIs403WhenUsedUpAndEveryAnswerCountsDown() throws Exception {
+        putKey("quota-key", "{\"quota_max\":2,\"quota_renewal_rate\":3600,\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        HttpResponse<String> first = post("/keyed/in", "quota-key");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
+        assertThat(first.headers().firstValue("X-RateLimit-Remaining")).hasValue("1");
+        long reset = Long.parseLong(first.headers().firstValue("X-RateLimit-Reset").orElseThrow());
+        assertThat(reset).isBetween(Instant.now().getEpochSecond() + 3500, Instant.now().getEpochSecond() + 3601);
+        assertThat(post("/keyed/in", "quota-key").headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+
+        HttpResponse<String> over = post("/keyed/in", "quota-key");
+        assertThat(over.statusCode()).isEqualTo(403);
+        assertThat(over.body()).isEqualTo("{\"error\":\"Quota exceeded\"}");
+        assertThat(over.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void anApiRateLimitIsSharedByAllItsClients() throws Exception {
+        assertThat(post("/throttled/in", null).statusCode()).isEqualTo(200);
+        assertThat(post("/throttled/in", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = post("/throttled/in", null);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).isEqualTo("{\"error\":\"API Rate Limit Exceeded\"}");
+    }
+}
