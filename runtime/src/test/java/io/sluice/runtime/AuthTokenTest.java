@@ -36,10 +36,10 @@ class AuthTokenTest {
         deploy("other", """
                 "components":{"securitySchemes":{"authToken":{"type":"apiKey","in":"header","name":"Authorization"}}},""", """
                 "authentication":{"enabled":true,"securitySchemes":{"authToken":{"enabled":true}}},""");
-        deploy("jwtonly", """
-                "components":{"securitySchemes":{"jwt":{"type":"http","scheme":"bearer","bearerFormat":"JWT"}}},
-                "security":[{"jwt":[]}],""", """
-                "authentication":{"enabled":true,"securitySchemes":{"jwt":{"enabled":true}}},""");
+        deploy("basiconly", """
+                "components":{"securitySchemes":{"basic":{"type":"http","scheme":"basic"}}},
+                "security":[{"basic":[]}],""", """
+                "authentication":{"enabled":true,"securitySchemes":{"basic":{"enabled":true}}},""");
     }
 
     /** An API with an http_server input at /in and an http_server output whose WebSocket path is /ws. */
@@ -167,8 +167,8 @@ class AuthTokenTest {
 
     @Test
     void anAuthMethodSluiceCannotCheckYetIsRefusedNotOpened() throws Exception {
-        HttpResponse<String> r = post("/jwtonly/in", "Bearer eyJhbGciOi");
+        HttpResponse<String> r = post("/basiconly/in", "Basic dXNlcjpwYXNz");
         assertThat(r.statusCode()).isEqualTo(501);
-        assertThat(r.body()).contains("jwt (http bearer)");
+        assertThat(r.body()).contains("basic (http basic)");
     }
 }

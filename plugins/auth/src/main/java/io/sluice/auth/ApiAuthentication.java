@@ -15,7 +15,11 @@ import java.util.Set;
  * @param tokenLocations where an auth token may be (an {@code apiKey} scheme), in the order they are tried
  * @param unsupported    schemes the API requires that Sluice cannot check yet (described for the error)
  */
-public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, List<String> unsupported) {
+public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, Jwt jwt, List<String> unsupported) {
+
+    /** A bearer-JWT scheme: where the token is read, and how it is checked. */
+    public record Jwt(List<TokenLocation> locations, JwtVerifier verifier) {
+    }
 
     /** One place an auth token is read from. */
     public record TokenLocation(Where where, String name) {
@@ -23,7 +27,7 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
 
     public enum Where { HEADER, QUERY, COOKIE }
 
-    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), List.of());
+    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), null, List.of());
 
     public static ApiAuthentication of(ApiDefinition api) {
         JsonNode doc = api.document();
@@ -41,27 +45,49 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
             doc.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemeNames::add));
         }
         Set<TokenLocation> locations = new LinkedHashSet<>();
+        Jwt jwt = null;
         List<String> unsupported = new ArrayList<>();
         for (String name : schemeNames) {
             JsonNode openApi = doc.at("/components/securitySchemes/" + name.replace("~", "~0").replace("/", "~1"));
             JsonNode tyk = auth.path("securitySchemes").path(name);
             if ("apiKey".equals(openApi.path("type").asText())) {
                 location(openApi.path("in").asText("header"), openApi.path("name").asText("Authorization"), locations);
-                for (String where : List.of("header", "query", "cookie")) {
-                    JsonNode extra = tyk.path(where);
-                    if (extra.path("enabled").asBoolean(false) && !extra.path("name").asText("").isEmpty()) {
-                        location(where, extra.path("name").asText(), locations);
-                    }
+                extraLocations(tyk, locations);
+            } else if (isBearerJwt(openApi) && jwt == null) {
+                Set<TokenLocation> at = new LinkedHashSet<>();
+                extraLocations(tyk, at);
+                if (at.isEmpty()) {
+                    at.add(new TokenLocation(Where.HEADER, "Authorization"));
+                }
+                try {
+                    jwt = new Jwt(List.copyOf(at), new JwtVerifier(tyk));
+                } catch (IllegalArgumentException e) {
+                    unsupported.add(name + " (JWT not usable: " + e.getMessage() + ")");
                 }
             } else {
                 unsupported.add(name + " (" + describe(openApi) + ")");
             }
         }
-        if (locations.isEmpty() && unsupported.isEmpty()) {
+        if (locations.isEmpty() && jwt == null && unsupported.isEmpty()) {
             // Authentication on with no scheme named: Tyk's default auth token in the Authorization header.
             locations.add(new TokenLocation(Where.HEADER, "Authorization"));
         }
-        return new ApiAuthentication(true, List.copyOf(locations), List.copyOf(unsupported));
+        return new ApiAuthentication(true, List.copyOf(locations), jwt, List.copyOf(unsupported));
+    }
+
+    /** Tyk's extension may name more places for a token: {@code header}/{@code query}/{@code cookie} {enabled, name}. */
+    private static void extraLocations(JsonNode tyk, Set<TokenLocation> locations) {
+        for (String where : List.of("header", "query", "cookie")) {
+            JsonNode extra = tyk.path(where);
+            if (extra.path("enabled").asBoolean(false) && !extra.path("name").asText("").isEmpty()) {
+                location(where, extra.path("name").asText(), locations);
+            }
+        }
+    }
+
+    private static boolean isBearerJwt(JsonNode openApi) {
+        return "http".equals(openApi.path("type").asText()) && "bearer".equalsIgnoreCase(openApi.path("scheme").asText())
+                && "JWT".equalsIgnoreCase(openApi.path("bearerFormat").asText("JWT"));
     }
 
     private static void location(String in, String name, Set<TokenLocation> locations) {
