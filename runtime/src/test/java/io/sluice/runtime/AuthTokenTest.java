@@ -36,10 +36,14 @@ class AuthTokenTest {
         deploy("other", """
                 "components":{"securitySchemes":{"authToken":{"type":"apiKey","in":"header","name":"Authorization"}}},""", """
                 "authentication":{"enabled":true,"securitySchemes":{"authToken":{"enabled":true}}},""");
-        deploy("basiconly", """
+        deploy("basic", """
                 "components":{"securitySchemes":{"basic":{"type":"http","scheme":"basic"}}},
                 "security":[{"basic":[]}],""", """
                 "authentication":{"enabled":true,"securitySchemes":{"basic":{"enabled":true}}},""");
+        deploy("oauthonly", """
+                "components":{"securitySchemes":{"o":{"type":"oauth2","flows":{}}}},
+                "security":[{"o":[]}],""", """
+                "authentication":{"enabled":true,"securitySchemes":{"o":{"enabled":true}}},""");
     }
 
     /** An API with an http_server input at /in and an http_server output whose WebSocket path is /ws. */
@@ -167,8 +171,25 @@ class AuthTokenTest {
 
     @Test
     void anAuthMethodSluiceCannotCheckYetIsRefusedNotOpened() throws Exception {
-        HttpResponse<String> r = post("/basiconly/in", "Basic dXNlcjpwYXNz");
+        HttpResponse<String> r = post("/oauthonly/in", "Bearer something");
         assertThat(r.statusCode()).isEqualTo(501);
-        assertThat(r.body()).contains("basic (http basic)");
+        assertThat(r.body()).contains("o (oauth2)");
+    }
+
+    @Test
+    void basicAuthUsersAreKeysWithAPassword() throws Exception {
+        assertThat(admin("POST", "/tyk/keys/alice",
+                "{\"basic_auth_data\":{\"password\":\"wonderland\"},\"access_rights\":{\"basic\":{\"api_id\":\"basic\"}}}",
+                SECRET).statusCode()).isEqualTo(200);
+        String good = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:wonderland".getBytes(StandardCharsets.UTF_8));
+        String bad = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:looking-glass".getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/basic/in", good).statusCode()).isEqualTo(200);
+        HttpResponse<String> wrong = post("/basic/in", bad);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo("{\"error\":\"User not authorised\"}");
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"tyk\"");
+        HttpResponse<String> none = post("/basic/in", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).isEqualTo("{\"error\":\"Authorization field missing\"}");
     }
 }

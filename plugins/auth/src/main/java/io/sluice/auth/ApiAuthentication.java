@@ -15,7 +15,8 @@ import java.util.Set;
  * @param tokenLocations where an auth token may be (an {@code apiKey} scheme), in the order they are tried
  * @param unsupported    schemes the API requires that Sluice cannot check yet (described for the error)
  */
-public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, Jwt jwt, List<String> unsupported) {
+public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, Jwt jwt, boolean basic,
+                                List<String> unsupported) {
 
     /** A bearer-JWT scheme: where the token is read, and how it is checked. */
     public record Jwt(List<TokenLocation> locations, JwtVerifier verifier) {
@@ -27,7 +28,7 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
 
     public enum Where { HEADER, QUERY, COOKIE }
 
-    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), null, List.of());
+    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), null, false, List.of());
 
     public static ApiAuthentication of(ApiDefinition api) {
         JsonNode doc = api.document();
@@ -46,6 +47,7 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
         }
         Set<TokenLocation> locations = new LinkedHashSet<>();
         Jwt jwt = null;
+        boolean basic = false;
         List<String> unsupported = new ArrayList<>();
         for (String name : schemeNames) {
             JsonNode openApi = doc.at("/components/securitySchemes/" + name.replace("~", "~0").replace("/", "~1"));
@@ -53,6 +55,8 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
             if ("apiKey".equals(openApi.path("type").asText())) {
                 location(openApi.path("in").asText("header"), openApi.path("name").asText("Authorization"), locations);
                 extraLocations(tyk, locations);
+            } else if ("http".equals(openApi.path("type").asText()) && "basic".equalsIgnoreCase(openApi.path("scheme").asText())) {
+                basic = true;
             } else if (isBearerJwt(openApi) && jwt == null) {
                 Set<TokenLocation> at = new LinkedHashSet<>();
                 extraLocations(tyk, at);
@@ -68,11 +72,11 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
                 unsupported.add(name + " (" + describe(openApi) + ")");
             }
         }
-        if (locations.isEmpty() && jwt == null && unsupported.isEmpty()) {
+        if (locations.isEmpty() && jwt == null && !basic && unsupported.isEmpty()) {
             // Authentication on with no scheme named: Tyk's default auth token in the Authorization header.
             locations.add(new TokenLocation(Where.HEADER, "Authorization"));
         }
-        return new ApiAuthentication(true, List.copyOf(locations), jwt, List.copyOf(unsupported));
+        return new ApiAuthentication(true, List.copyOf(locations), jwt, basic, List.copyOf(unsupported));
     }
 
     /** Tyk's extension may name more places for a token: {@code header}/{@code query}/{@code cookie} {enabled, name}. */

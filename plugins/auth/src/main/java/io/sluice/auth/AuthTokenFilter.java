@@ -9,7 +9,10 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +53,10 @@ public final class AuthTokenFilter implements FrontFilter {
             authenticateJwt(exchange, api, auth.jwt());
             return;
         }
+        if (auth.basic() && auth.tokenLocations().isEmpty()) {
+            authenticateBasic(exchange, api);
+            return;
+        }
         if (!auth.unsupported().isEmpty() && auth.tokenLocations().isEmpty()) {
             // Never serve an API open because its auth method is not implemented yet: refuse, and say why.
             throw new GatewayException(501, "This API requires authentication Sluice cannot check yet: "
@@ -88,6 +95,50 @@ public final class AuthTokenFilter implements FrontFilter {
         session.putObject("access_rights").putObject(api.id()).put("api_id", api.id());
         exchange.setProperty(FrontExchange.SESSION, new Session(session));
         exchange.setProperty(FrontExchange.KEY, identity);
+    }
+
+    /**
+     * Tyk's basic auth: the user name is the key of a session whose {@code basic_auth_data.password} must match
+     * (plain, as Tyk's default {@code hash_type}; compared in constant time). Failures answer 401 with a
+     * {@code WWW-Authenticate} challenge, as Tyk does.
+     */
+    private void authenticateBasic(Exchange exchange, ApiDefinition api) {
+        HttpExchange http = FrontExchange.http(exchange);
+        String header = http.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw challenge(http, "Authorization field missing");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw challenge(http, "Attempted access with malformed header, header not base64 encoded");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw challenge(http, "Attempted access with malformed header, values not in basic auth format");
+        }
+        String user = decoded.substring(0, colon);
+        byte[] password = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+        Session session = keys.get(user).orElse(null);
+        String stored = session == null ? null : session.json().path("basic_auth_data").path("password").asText(null);
+        if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), password)) {
+            throw challenge(http, "User not authorised");
+        }
+        if (!session.mayAccess(api.id())) {
+            throw new GatewayException(403, "Access to this API has been disallowed");
+        }
+        if (session.isExpired(clock.instant())) {
+            throw new GatewayException(401, "Key has expired, please renew");
+        }
+        exchange.setProperty(FrontExchange.SESSION, session);
+        exchange.setProperty(FrontExchange.KEY, user);
+    }
+
+    /** A 401 with Tyk's basic-auth challenge header. */
+    private static GatewayException challenge(HttpExchange http, String message) {
+        http.response().putHeader("WWW-Authenticate", "Basic realm=\"tyk\"");
+        return new GatewayException(401, message);
     }
 
     private ApiAuthentication config(ApiDefinition api) {

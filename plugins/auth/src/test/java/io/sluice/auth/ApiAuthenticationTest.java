@@ -50,9 +50,9 @@ class ApiAuthenticationTest {
     @Test
     void methodsNotCheckedYetAreNamed() {
         ApiAuthentication auth = ApiAuthentication.of(api("""
-                "components":{"securitySchemes":{"basic":{"type":"http","scheme":"basic"}}},
-                "security":[{"basic":[]}],""", "\"authentication\":{\"enabled\":true,\"securitySchemes\":{\"basic\":{\"enabled\":true}}},"));
+                "components":{"securitySchemes":{"o":{"type":"oauth2","flows":{}}}},
+                "security":[{"o":[]}],""", "\"authentication\":{\"enabled\":true,\"securitySchemes\":{\"o\":{\"enabled\":true}}},"));
         assertThat(auth.tokenLocations()).isEmpty();
-        assertThat(auth.unsupported()).containsExactly("basic (http basic)");
+        assertThat(auth.unsupported()).containsExactly("o (oauth2)");
     }
 }
