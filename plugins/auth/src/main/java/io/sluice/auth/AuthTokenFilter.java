@@ -28,12 +28,18 @@ import org.apache.camel.Exchange;
 public final class AuthTokenFilter implements FrontFilter {
 
     private final KeyStore keys;
+    private final Policies policies;
     private final Clock clock;
     /** Per API id: the definition the config was read from, so a redeployed API is read again. */
     private final Map<String, Map.Entry<ApiDefinition, ApiAuthentication>> configs = new ConcurrentHashMap<>();
 
     public AuthTokenFilter(KeyStore keys, Clock clock) {
+        this(keys, new InMemoryPolicyStore(), clock);
+    }
+
+    public AuthTokenFilter(KeyStore keys, PolicyStore policies, Clock clock) {
         this.keys = keys;
+        this.policies = new Policies(policies);
         this.clock = clock;
     }
 
@@ -66,7 +72,7 @@ public final class AuthTokenFilter implements FrontFilter {
         if (token == null) {
             throw new GatewayException(401, "Authorization field missing");
         }
-        Optional<Session> found = keys.get(token);
+        Optional<Session> found = keys.get(token).map(policies::apply);
         if (found.isEmpty() || !found.get().mayAccess(api.id())) {
             throw new GatewayException(403, "Access to this API has been disallowed");
         }
@@ -82,19 +88,29 @@ public final class AuthTokenFilter implements FrontFilter {
     }
 
     /**
-     * A valid JWT stands for its identity claim. Until policies arrive, its session is the identity's own, with
-     * access to this API and no limits (Tyk would take them from the policy the token names).
+     * A valid JWT stands for its identity claim. Its session comes from the policies the token names (its
+     * {@code policyFieldName} claim) or the scheme's {@code defaultPolicies}; with neither, it is the identity's
+     * own, with access to this API and no limits.
      */
-    private static void authenticateJwt(Exchange exchange, ApiDefinition api, ApiAuthentication.Jwt jwt) {
+    private void authenticateJwt(Exchange exchange, ApiDefinition api, ApiAuthentication.Jwt jwt) {
         String token = token(FrontExchange.http(exchange), jwt.locations());
         if (token == null) {
             throw new GatewayException(401, "Authorization field missing");
         }
-        String identity = jwt.verifier().verify(token);
-        ObjectNode session = JsonNodeFactory.instance.objectNode();
-        session.putObject("access_rights").putObject(api.id()).put("api_id", api.id());
-        exchange.setProperty(FrontExchange.SESSION, new Session(session));
-        exchange.setProperty(FrontExchange.KEY, identity);
+        JwtVerifier.Verified verified = jwt.verifier().verify(token);
+        Session session;
+        if (verified.policies().isEmpty()) {
+            ObjectNode own = JsonNodeFactory.instance.objectNode();
+            own.putObject("access_rights").putObject(api.id()).put("api_id", api.id());
+            session = new Session(own);
+        } else {
+            session = policies.fromPolicies(verified.policies());
+            if (!session.mayAccess(api.id())) {
+                throw new GatewayException(403, "Access to this API has been disallowed");
+            }
+        }
+        exchange.setProperty(FrontExchange.SESSION, session);
+        exchange.setProperty(FrontExchange.KEY, verified.identity());
     }
 
     /**
@@ -125,6 +141,7 @@ public final class AuthTokenFilter implements FrontFilter {
         if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), password)) {
             throw challenge(http, "User not authorised");
         }
+        session = policies.apply(session);
         if (!session.mayAccess(api.id())) {
             throw new GatewayException(403, "Access to this API has been disallowed");
         }

@@ -41,6 +41,12 @@ final class JwtVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Set<String> allowedSubjects;
     private final List<String> identityClaims;
+    private final String policyClaim;
+    private final List<String> defaultPolicies;
+
+    /** A token that passed: who it stands for, and the policies that make its session. */
+    record Verified(String identity, List<String> policies) {
+    }
 
     JwtVerifier(JsonNode tyk) {
         String method = tyk.path("signingMethod").asText("");
@@ -68,10 +74,13 @@ final class JwtVerifier {
         }
         identity.add("sub");
         identityClaims = List.copyOf(identity);
+        List<String> policyClaims = texts(tyk.path("basePolicyClaims"));
+        policyClaim = !policyClaims.isEmpty() ? policyClaims.get(0) : tyk.path("policyFieldName").asText("");
+        defaultPolicies = texts(tyk.path("defaultPolicies"));
     }
 
-    /** @return the token's identity (the first identity claim it has) */
-    String verify(String token) {
+    /** @return the token's identity (the first identity claim it has) and the policies it names */
+    Verified verify(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -89,10 +98,21 @@ final class JwtVerifier {
         for (String claim : identityClaims) {
             Object value = claims.getClaim(claim);
             if (value != null && !value.toString().isEmpty()) {
-                return value.toString();
+                return new Verified(value.toString(), policies(claims));
             }
         }
         throw new GatewayException(403, "Key not authorized: no identity claim (" + String.join(", ", identityClaims) + ")");
+    }
+
+    private List<String> policies(JWTClaimsSet claims) {
+        Object named = policyClaim.isEmpty() ? null : claims.getClaim(policyClaim);
+        if (named instanceof List<?> list && !list.isEmpty()) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        if (named != null && !named.toString().isEmpty()) {
+            return List.of(named.toString());
+        }
+        return defaultPolicies;
     }
 
     private static Set<JWSAlgorithm> algorithms(String method) {

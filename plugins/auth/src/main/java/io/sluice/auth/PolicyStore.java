@@ -1,0 +1,18 @@
+package io.sluice.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/** Tyk security policies by id ({@code policies.policy_path}, or created through {@code /tyk/policies}). */
+public interface PolicyStore {
+
+    Optional<ObjectNode> get(String id);
+
+    void put(String id, ObjectNode policy);
+
+    /** @return false when there was no such policy */
+    boolean delete(String id);
+
+    List<ObjectNode> all();
+}
