@@ -1,18 +1,19 @@
 package io.sluice.runtime.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.sluice.runtime.api.GatewayApiReplies.JSON;
+import static io.sluice.runtime.api.GatewayApiReplies.modified;
+import static io.sluice.runtime.api.GatewayApiReplies.send;
+import static io.sluice.runtime.api.GatewayApiReplies.status;
+import static io.sluice.runtime.api.GatewayApiReplies.withObject;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.auth.KeyStore;
 import io.sluice.auth.Session;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Tyk's Gateway API for keys: {@code POST /tyk/keys} and {@code /tyk/keys/create} (generated key),
@@ -21,7 +22,6 @@ import java.util.Map;
  */
 public final class KeysApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyStore keys;
@@ -34,7 +34,7 @@ public final class KeysApi {
 
     /** Mounts the endpoints on {@code router}, ahead of the gateway front's catch-all. */
     public void mount(Router router) {
-        router.route("/tyk/keys*").order(0).handler(this::guard);
+        router.route("/tyk/keys*").order(0).handler(ctx -> GatewayApiReplies.guard(ctx, admin));
         router.route(HttpMethod.GET, "/tyk/keys").order(1).handler(this::list);
         router.route(HttpMethod.POST, "/tyk/keys").order(1).handler(ctx -> create(ctx, generate()));
         router.route(HttpMethod.POST, "/tyk/keys/create").order(1).handler(ctx -> create(ctx, generate()));
@@ -44,32 +44,23 @@ public final class KeysApi {
         router.route(HttpMethod.DELETE, "/tyk/keys/:id").order(2).handler(this::delete);
     }
 
-    private void guard(RoutingContext ctx) {
-        if (admin.allows(ctx.request().getHeader(AdminAuthorization.HEADER))) {
-            ctx.next();
-        } else {
-            status(ctx, 403, "error", AdminAuthorization.REFUSED);
-        }
-    }
-
     private void list(RoutingContext ctx) {
         ObjectNode out = JSON.createObjectNode();
-        keys.keys().forEach(out.putArray("keys")::add);
-        if (!out.has("keys")) {
-            out.putArray("keys");
-        }
+        var list = out.putArray("keys");
+        keys.keys().forEach(list::add);
         send(ctx, 200, out);
     }
 
     private void create(RoutingContext ctx, String key) {
-        withSession(ctx, session -> {
-            if (!session.hasAccessRights()) {
+        withObject(ctx, json -> {
+            Session session = new Session(json);
+            if (!session.hasAccessRights() && !json.path("apply_policies").isArray()) {
                 status(ctx, 400, "error",
                         "Failed to create key, keys must have at least one Access Rights record set.");
                 return;
             }
             keys.put(key, session);
-            send(ctx, 200, modified(key, "added"));
+            modified(ctx, key, "added");
         });
     }
 
@@ -84,39 +75,19 @@ public final class KeysApi {
             status(ctx, 404, "error", "Key not found");
             return;
         }
-        withSession(ctx, session -> {
-            keys.put(key, session);
-            send(ctx, 200, modified(key, "modified"));
+        withObject(ctx, json -> {
+            keys.put(key, new Session(json));
+            modified(ctx, key, "modified");
         });
     }
 
     private void delete(RoutingContext ctx) {
         String key = ctx.pathParam("id");
         if (keys.delete(key)) {
-            send(ctx, 200, modified(key, "deleted"));
+            modified(ctx, key, "deleted");
         } else {
             status(ctx, 404, "error", "Key not found");
         }
-    }
-
-    private void withSession(RoutingContext ctx, java.util.function.Consumer<Session> then) {
-        ctx.request().body().onSuccess(body -> {
-            JsonNode json;
-            try {
-                json = JSON.readTree(body.getBytes());
-            } catch (JsonProcessingException e) {
-                status(ctx, 400, "error", "Request malformed: " + e.getOriginalMessage());
-                return;
-            } catch (java.io.IOException e) {
-                status(ctx, 400, "error", "Request malformed");
-                return;
-            }
-            if (!(json instanceof ObjectNode object)) {
-                status(ctx, 400, "error", "Request malformed: a key session must be a JSON object");
-                return;
-            }
-            then.accept(new Session(object));
-        }).onFailure(e -> status(ctx, 400, "error", "Request malformed"));
     }
 
     /** Tyk's generated keys are 32 hex digits (it prefixes the org id when there is one). */
@@ -124,18 +95,5 @@ public final class KeysApi {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static ObjectNode modified(String key, String action) {
-        return JSON.createObjectNode().put("key", key).put("status", "ok").put("action", action);
-    }
-
-    private static void status(RoutingContext ctx, int code, String status, String message) {
-        send(ctx, code, JSON.valueToTree(Map.of("status", status, "message", message)));
-    }
-
-    private static void send(RoutingContext ctx, int code, JsonNode body) {
-        ctx.response().setStatusCode(code).putHeader("Content-Type", "application/json")
-                .end(Buffer.buffer(body.toString()));
     }
 }
