@@ -16,7 +16,7 @@ import java.util.Set;
  * @param unsupported    schemes the API requires that Sluice cannot check yet (described for the error)
  */
 public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocations, Jwt jwt, boolean basic,
-                                List<String> unsupported) {
+                                HmacVerifier hmac, List<String> unsupported) {
 
     /** A bearer-JWT scheme: where the token is read, and how it is checked. */
     public record Jwt(List<TokenLocation> locations, JwtVerifier verifier) {
@@ -28,7 +28,7 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
 
     public enum Where { HEADER, QUERY, COOKIE }
 
-    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), null, false, List.of());
+    static final ApiAuthentication KEYLESS = new ApiAuthentication(false, List.of(), null, false, null, List.of());
 
     public static ApiAuthentication of(ApiDefinition api) {
         JsonNode doc = api.document();
@@ -72,11 +72,13 @@ public record ApiAuthentication(boolean enabled, List<TokenLocation> tokenLocati
                 unsupported.add(name + " (" + describe(openApi) + ")");
             }
         }
-        if (locations.isEmpty() && jwt == null && !basic && unsupported.isEmpty()) {
+        // HMAC signatures live only in Tyk's extension, not in OpenAPI's security schemes.
+        HmacVerifier hmac = auth.path("hmac").path("enabled").asBoolean(false) ? new HmacVerifier(auth.path("hmac")) : null;
+        if (locations.isEmpty() && jwt == null && !basic && hmac == null && unsupported.isEmpty()) {
             // Authentication on with no scheme named: Tyk's default auth token in the Authorization header.
             locations.add(new TokenLocation(Where.HEADER, "Authorization"));
         }
-        return new ApiAuthentication(true, List.copyOf(locations), jwt, basic, List.copyOf(unsupported));
+        return new ApiAuthentication(true, List.copyOf(locations), jwt, basic, hmac, List.copyOf(unsupported));
     }
 
     /** Tyk's extension may name more places for a token: {@code header}/{@code query}/{@code cookie} {enabled, name}. */

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
@@ -55,6 +54,11 @@ public final class AuthTokenFilter implements FrontFilter {
         if (!auth.enabled()) {
             return;
         }
+        if (auth.hmac() != null) {
+            String keyId = auth.hmac().verify(FrontExchange.http(exchange).request(), keys, clock);
+            admit(exchange, api, keyId, policies.apply(keys.get(keyId).orElseThrow()));
+            return;
+        }
         if (auth.jwt() != null) {
             authenticateJwt(exchange, api, auth.jwt());
             return;
@@ -72,19 +76,9 @@ public final class AuthTokenFilter implements FrontFilter {
         if (token == null) {
             throw new GatewayException(401, "Authorization field missing");
         }
-        Optional<Session> found = keys.get(token).map(policies::apply);
-        if (found.isEmpty() || !found.get().mayAccess(api.id())) {
-            throw new GatewayException(403, "Access to this API has been disallowed");
-        }
-        Session session = found.get();
-        if (session.isInactive()) {
-            throw new GatewayException(403, "Key is inactive, please renew");
-        }
-        if (session.isExpired(clock.instant())) {
-            throw new GatewayException(401, "Key has expired, please renew");
-        }
-        exchange.setProperty(FrontExchange.SESSION, session);
-        exchange.setProperty(FrontExchange.KEY, token);
+        Session session = keys.get(token).map(policies::apply)
+                .orElseThrow(() -> new GatewayException(403, "Access to this API has been disallowed"));
+        admit(exchange, api, token, session);
     }
 
     /**
@@ -141,15 +135,22 @@ public final class AuthTokenFilter implements FrontFilter {
         if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), password)) {
             throw challenge(http, "User not authorised");
         }
-        session = policies.apply(session);
+        admit(exchange, api, user, policies.apply(session));
+    }
+
+    /** The checks every key-based method shares once the key is known: access rights, activity, expiry. */
+    private void admit(Exchange exchange, ApiDefinition api, String key, Session session) {
         if (!session.mayAccess(api.id())) {
             throw new GatewayException(403, "Access to this API has been disallowed");
+        }
+        if (session.isInactive()) {
+            throw new GatewayException(403, "Key is inactive, please renew");
         }
         if (session.isExpired(clock.instant())) {
             throw new GatewayException(401, "Key has expired, please renew");
         }
         exchange.setProperty(FrontExchange.SESSION, session);
-        exchange.setProperty(FrontExchange.KEY, user);
+        exchange.setProperty(FrontExchange.KEY, key);
     }
 
     /** A 401 with Tyk's basic-auth challenge header. */
