@@ -4,10 +4,16 @@ import io.sluice.auth.AuthTokenFilter;
 import io.sluice.auth.InMemoryKeyStore;
 import io.sluice.auth.KeyStore;
 import io.sluice.limits.ApiRateLimitFilter;
+import io.sluice.limits.InMemoryLimitStore;
 import io.sluice.limits.KeyRateLimitFilter;
+import io.sluice.limits.LimitStore;
 import io.sluice.limits.QuotaFilter;
+import io.sluice.redis.RedisStorage;
 import io.sluice.routes.Gateway;
+import io.sluice.auth.InMemoryPolicyStore;
+import io.sluice.auth.PolicyStore;
 import io.sluice.runtime.api.KeysApi;
+import io.sluice.runtime.api.PoliciesApi;
 import java.time.Clock;
 import io.sluice.runtime.config.SluiceConfig;
 import io.sluice.translator.registry.ComponentRegistry;
@@ -42,10 +48,13 @@ public final class SluiceServer implements AutoCloseable {
     private final VertxPlatformHttpServer http;
     private final Gateway gateway;
     private final ApiDeployer deployer;
+    /** The shared Redis when tyk.conf names one, else null. */
+    private final RedisStorage storage;
 
     private SluiceServer(SluiceConfig config, CamelContext camel, Vertx vertx, VertxPlatformHttpServer http,
-                         Gateway gateway) {
+                         Gateway gateway, RedisStorage storage) {
         this.config = config;
+        this.storage = storage;
         this.camel = camel;
         this.vertx = vertx;
         this.http = http;
@@ -67,19 +76,33 @@ public final class SluiceServer implements AutoCloseable {
         httpConf.setBindHost(config.listenAddress().isEmpty() ? "0.0.0.0" : config.listenAddress());
         VertxPlatformHttpServer http = new VertxPlatformHttpServer(httpConf);
         camel.addService(http, true, true);
+        RedisStorage storage = null;
         try {
+            // Several nodes share keys and limits through Redis; one node alone keeps them in memory.
+            storage = config.storage().configured()
+                    ? RedisStorage.open(config.storage().host(), config.storage().port()) : null;
+            KeyStore keys = storage != null ? storage.keyStore() : new InMemoryKeyStore();
+            LimitStore limits = storage != null ? storage.limitStore() : new InMemoryLimitStore();
+            PolicyStore policies = new InMemoryPolicyStore();
+            if (config.policyPath() != null) {
+                PoliciesApi.load(config.policyPath(), policies);
+            }
             camel.start();
-            KeyStore keys = new InMemoryKeyStore();
             // Tyk's chain order: authenticate, then key-level rate limit and quota, then the API-level rate limit.
-            Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, Clock.systemUTC()),
-                    new KeyRateLimitFilter(), new QuotaFilter(Clock.systemUTC()), new ApiRateLimitFilter()));
+            Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, policies, Clock.systemUTC()),
+                    new KeyRateLimitFilter(limits), new QuotaFilter(limits, Clock.systemUTC()),
+                    new ApiRateLimitFilter(limits)));
             new KeysApi(keys, config.secret()).mount(SharedRouter.find(camel));
+            new PoliciesApi(policies, config.secret()).mount(SharedRouter.find(camel));
             // The port as configured (0 included): Vert.x shares a socket among servers that asked for the same address.
             listenOnEveryCore(vertx, SharedRouter.find(camel), httpConf.getBindHost(), httpConf.getBindPort());
-            return new SluiceServer(config, camel, vertx, http, gateway);
+            return new SluiceServer(config, camel, vertx, http, gateway, storage);
         } catch (Exception e) {
             camel.stop();
             vertx.close();
+            if (storage != null) {
+                storage.close();
+            }
             throw e;
         }
     }
@@ -141,5 +164,8 @@ public final class SluiceServer implements AutoCloseable {
         gateway.close();
         camel.stop();
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        if (storage != null) {
+            storage.close();
+        }
     }
 }

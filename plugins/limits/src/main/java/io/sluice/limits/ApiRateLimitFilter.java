@@ -16,7 +16,16 @@ import org.apache.camel.Exchange;
  */
 public final class ApiRateLimitFilter implements FrontFilter {
 
-    private final RateLimit limits = new RateLimit();
+    private final LimitStore limits;
+
+    /** Buckets kept in this node's memory. */
+    public ApiRateLimitFilter() {
+        this(new InMemoryLimitStore());
+    }
+
+    public ApiRateLimitFilter(LimitStore limits) {
+        this.limits = limits;
+    }
 
     @Override
     public String stepId() {
@@ -35,7 +44,7 @@ public final class ApiRateLimitFilter implements FrontFilter {
         if (rate <= 0 || per == null || per.isZero() || per.isNegative()) {
             return;
         }
-        if (!limits.take(api.id(), rate, per).isConsumed()) {
+        if (!limits.take("api:" + api.id(), rate, per).isConsumed()) {
             throw new GatewayException(429, "API Rate Limit Exceeded");
         }
     }

@@ -16,7 +16,16 @@ import org.apache.camel.Exchange;
  */
 public final class KeyRateLimitFilter implements FrontFilter {
 
-    private final RateLimit limits = new RateLimit();
+    private final LimitStore limits;
+
+    /** Buckets kept in this node's memory. */
+    public KeyRateLimitFilter() {
+        this(new InMemoryLimitStore());
+    }
+
+    public KeyRateLimitFilter(LimitStore limits) {
+        this.limits = limits;
+    }
 
     @Override
     public String stepId() {
@@ -39,7 +48,7 @@ public final class KeyRateLimitFilter implements FrontFilter {
             return;
         }
         String key = exchange.getProperty(FrontExchange.KEY, String.class);
-        ConsumptionProbe probe = limits.take(ownLimit ? key + "\n" + apiId : key, rate,
+        ConsumptionProbe probe = limits.take("key:" + (ownLimit ? key + "\n" + apiId : key), rate,
                 Duration.ofMillis((long) (perSeconds * 1000)));
         if (!probe.isConsumed()) {
             throw new GatewayException(429, "Rate Limit Exceeded");

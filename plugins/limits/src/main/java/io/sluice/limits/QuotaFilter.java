@@ -7,8 +7,6 @@ import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
 /**
@@ -18,10 +16,16 @@ import org.apache.camel.Exchange;
  */
 public final class QuotaFilter implements FrontFilter {
 
+    private final LimitStore store;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /** Quotas kept in this node's memory. */
     public QuotaFilter(Clock clock) {
+        this(new InMemoryLimitStore(), clock);
+    }
+
+    public QuotaFilter(LimitStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -46,20 +50,10 @@ public final class QuotaFilter implements FrontFilter {
             return;
         }
         String key = exchange.getProperty(FrontExchange.KEY, String.class);
-        long now = clock.instant().getEpochSecond();
-        Window w = windows.computeIfAbsent(ownQuota ? key + "\n" + apiId : key, k -> new Window());
-        long used;
-        long renews;
-        synchronized (w) {
-            if (now >= w.renews || w.max != max || w.renewal != renewal) {
-                w.renews = now + renewal;
-                w.used = 0;
-                w.max = max;
-                w.renewal = renewal;
-            }
-            used = w.used < max ? ++w.used : max + 1;
-            renews = w.renews;
-        }
+        LimitStore.QuotaUse use = store.count("quota:" + (ownQuota ? key + "\n" + apiId : key), max, renewal,
+                clock.instant().getEpochSecond());
+        long used = use.used();
+        long renews = use.renews();
         HttpServerResponse response = FrontExchange.http(exchange).response();
         response.putHeader("X-RateLimit-Limit", Long.toString(max))
                 .putHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, max - Math.min(used, max))))
@@ -67,12 +61,5 @@ public final class QuotaFilter implements FrontFilter {
         if (used > max) {
             throw new GatewayException(403, "Quota exceeded");
         }
-    }
-
-    private static final class Window {
-        long renews;
-        long used;
-        long max;
-        long renewal;
     }
 }

@@ -53,4 +53,21 @@ class SluiceConfigTest {
         assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_LISTENPORT", "x")))
                 .hasMessageContaining("TYK_GW_LISTENPORT");
     }
+
+    @Test
+    void storageIsTykConfsRedisWithEnvironmentOverridesAndAbsentMeansInMemory() throws Exception {
+        assertThat(SluiceConfig.load(null, Map.of()).storage().configured()).isFalse();
+
+        Path conf = dir.resolve("tyk.conf");
+        Files.writeString(conf, """
+                {"storage": {"type": "redis", "host": "redis.internal", "port": 6380}}""");
+        assertThat(SluiceConfig.load(conf, Map.of()).storage())
+                .isEqualTo(new SluiceConfig.Storage("redis.internal", 6380));
+        assertThat(SluiceConfig.load(conf, Map.of("TYK_GW_STORAGE_HOST", "10.0.0.7", "TYK_GW_STORAGE_PORT", "7000"))
+                .storage()).isEqualTo(new SluiceConfig.Storage("10.0.0.7", 7000));
+        assertThat(SluiceConfig.load(null, Map.of("TYK_GW_STORAGE_HOST", "localhost")).storage())
+                .isEqualTo(new SluiceConfig.Storage("localhost", 6379));
+        assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_STORAGE_PORT", "x")))
+                .hasMessageContaining("TYK_GW_STORAGE_PORT");
+    }
 }

@@ -1,0 +1,139 @@
+package io.sluice.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.config.SluiceConfig;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Sluice nodes sharing one Redis (tyk.conf {@code storage}), as behind a load balancer: a key made on one
+ * works on the other, and key rate limits, quotas and API rate limits are one limit across both.
+ */
+class SharedLimitsTest {
+
+    static final String SECRET = "shared-secret";
+    static RedisServerProcess redis;
+    static SluiceServer a;
+    static SluiceServer b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = RedisServerProcess.start();
+        SluiceConfig config = SluiceConfig.defaults().withPort(0).withSecret(SECRET)
+                .withStorage(new SluiceConfig.Storage("127.0.0.1", redis.port()));
+        a = SluiceServer.start(config);
+        b = SluiceServer.start(config);
+        for (SluiceServer node : new SluiceServer[] {a, b}) {
+            deploy(node, "keyed", """
+                    "components":{"securitySchemes":{"t":{"type":"apiKey","in":"header","name":"Authorization"}}},
+                    "security":[{"t":[]}],""", "\"authentication\":{\"enabled\":true,\"securitySchemes\":{\"t\":{\"enabled\":true}}},", "");
+            deploy(node, "throttled", "", "", ",\"rateLimit\":{\"enabled\":true,\"rate\":3,\"per\":\"1m\"}");
+        }
+    }
+
+    private static void deploy(SluiceServer node, String name, String openApiParts, String authentication,
+                               String upstreamExtra) {
+        String doc = """
+                {"openapi":"3.0.3","info":{"title":"%1$s","version":"1"},"paths":{},%2$s
+                 "x-tyk-api-gateway":{"info":{"id":"%1$s","name":"%1$s","state":{"active":true}},
+                   "server":{%3$s"listenPath":{"value":"/%1$s/","strip":true}},"upstream":{"url":""%4$s}},
+                 "x-tyk-streaming":{"streams":{"in":{"input":{"http_server":{"path":"/in"}},"output":{"drop":{}}}}}}
+                """.formatted(name, openApiParts, authentication, upstreamExtra);
+        assertThat(node.deploy(name + ".json", doc.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, redis}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static HttpResponse<String> admin(SluiceServer node, String method, String path, String body)
+            throws Exception {
+        return HttpClients.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+                .timeout(Duration.ofSeconds(10)).header("x-tyk-authorization", SECRET)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void putKey(SluiceServer node, String key, String session) throws Exception {
+        HttpResponse<String> r = admin(node, "POST", "/tyk/keys/" + key, session);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> post(SluiceServer node, String path, String key) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
+        if (key != null) {
+            req.header("Authorization", key);
+        }
+        return HttpClients.CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The node the i-th request of a round-robin load balancer lands on. */
+    private static SluiceServer node(int i) {
+        return i % 2 == 0 ? a : b;
+    }
+
+    @Test
+    void aKeyMadeOnOneNodeWorksOnTheOtherAndIsListedThere() throws Exception {
+        putKey(a, "shared-key", "{\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        assertThat(post(b, "/keyed/in", "shared-key").statusCode()).isEqualTo(200);
+        assertThat(admin(b, "GET", "/tyk/keys", null).body()).contains("\"shared-key\"");
+        assertThat(admin(b, "GET", "/tyk/keys/shared-key", null).body()).contains("\"keyed\"");
+
+        assertThat(admin(b, "DELETE", "/tyk/keys/shared-key", null).statusCode()).isEqualTo(200);
+        assertThat(post(a, "/keyed/in", "shared-key").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeysRateLimitIsOneLimitAcrossTheNodes() throws Exception {
+        putKey(a, "rate-key", "{\"rate\":4,\"per\":60,\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        for (int i = 0; i < 4; i++) {
+            assertThat(post(node(i), "/keyed/in", "rate-key").statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        for (SluiceServer node : new SluiceServer[] {a, b}) {
+            HttpResponse<String> limited = post(node, "/keyed/in", "rate-key");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.body()).isEqualTo("{\"error\":\"Rate Limit Exceeded\"}");
+        }
+    }
+
+    @Test
+    void aQuotaIsOneCountAcrossTheNodes() throws Exception {
+        putKey(b, "quota-key", "{\"quota_max\":3,\"quota_renewal_rate\":3600,"
+                + "\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = post(node(i), "/keyed/in", "quota-key");
+            assertThat(r.statusCode()).as("request %d", i).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(2 - i));
+        }
+        for (SluiceServer node : new SluiceServer[] {a, b}) {
+            HttpResponse<String> over = post(node, "/keyed/in", "quota-key");
+            assertThat(over.statusCode()).isEqualTo(403);
+            assertThat(over.body()).isEqualTo("{\"error\":\"Quota exceeded\"}");
+        }
+    }
+
+    @Test
+    void anApiRateLimitIsOneLimitAcrossTheNodes() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(node(i), "/throttled/in", null).statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        for (SluiceServer node : new SluiceServer[] {a, b}) {
+            HttpResponse<String> limited = post(node, "/throttled/in", null);
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.body()).isEqualTo("{\"error\":\"API Rate Limit Exceeded\"}");
+        }
+    }
+}
