@@ -1,5 +1,6 @@
 package io.sluice.bench.bloblang;
 
+import io.sluice.bench.ResultsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class BloblangBench {
         System.out.println();
         System.out.println(report);
         if (!quick) {
-            ResultsSection.replace(results, HEADING, report);
+            ResultsFile.replaceSection(results, HEADING, report);
             System.out.println("Wrote the \"" + HEADING.substring(3) + "\" section of " + results);
         }
     }

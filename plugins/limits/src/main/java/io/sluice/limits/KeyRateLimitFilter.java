@@ -1,8 +1,6 @@
 package io.sluice.limits;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.bucket4j.ConsumptionProbe;
-import io.sluice.auth.Session;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
@@ -34,22 +32,16 @@ public final class KeyRateLimitFilter implements FrontFilter {
 
     @Override
     public void process(Exchange exchange) {
-        Session session = exchange.getProperty(FrontExchange.SESSION, Session.class);
-        if (session == null) {
+        KeyLimit limit = KeyLimit.of(exchange, "rate");
+        if (limit == null) {
             return;
         }
-        String apiId = FrontExchange.api(exchange).id();
-        JsonNode perApi = session.json().path("access_rights").path(apiId).path("limit");
-        boolean ownLimit = perApi.path("rate").asDouble(0) > 0;
-        JsonNode limit = ownLimit ? perApi : session.json();
-        long rate = (long) limit.path("rate").asDouble(0);
-        double perSeconds = limit.path("per").asDouble(0);
+        long rate = (long) limit.values().path("rate").asDouble(0);
+        double perSeconds = limit.values().path("per").asDouble(0);
         if (rate <= 0 || perSeconds <= 0) {
             return;
         }
-        String key = exchange.getProperty(FrontExchange.KEY, String.class);
-        ConsumptionProbe probe = limits.take("key:" + (ownLimit ? key + "\n" + apiId : key), rate,
-                Duration.ofMillis((long) (perSeconds * 1000)));
+        ConsumptionProbe probe = limits.take("key:" + limit.name(), rate, Duration.ofMillis((long) (perSeconds * 1000)));
         if (!probe.isConsumed()) {
             throw new GatewayException(429, "Rate Limit Exceeded");
         }

@@ -1,7 +1,5 @@
 package io.sluice.limits;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.auth.Session;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
@@ -36,22 +34,16 @@ public final class QuotaFilter implements FrontFilter {
 
     @Override
     public void process(Exchange exchange) {
-        Session session = exchange.getProperty(FrontExchange.SESSION, Session.class);
-        if (session == null) {
+        KeyLimit limit = KeyLimit.of(exchange, "quota_max");
+        if (limit == null) {
             return;
         }
-        String apiId = FrontExchange.api(exchange).id();
-        JsonNode perApi = session.json().path("access_rights").path(apiId).path("limit");
-        boolean ownQuota = perApi.path("quota_max").asLong(0) > 0;
-        JsonNode limit = ownQuota ? perApi : session.json();
-        long max = limit.path("quota_max").asLong(-1);
-        long renewal = limit.path("quota_renewal_rate").asLong(0);
+        long max = limit.values().path("quota_max").asLong(-1);
+        long renewal = limit.values().path("quota_renewal_rate").asLong(0);
         if (max <= 0 || renewal <= 0) {
             return;
         }
-        String key = exchange.getProperty(FrontExchange.KEY, String.class);
-        LimitStore.QuotaUse use = store.count("quota:" + (ownQuota ? key + "\n" + apiId : key), max, renewal,
-                clock.instant().getEpochSecond());
+        LimitStore.QuotaUse use = store.count("quota:" + limit.name(), max, renewal, clock.instant().getEpochSecond());
         long used = use.used();
         long renews = use.renews();
         HttpServerResponse response = FrontExchange.http(exchange).response();

@@ -1,4 +1,4 @@
-package io.sluice.bench.bloblang;
+package io.sluice.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,21 +7,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rewrites this benchmark's {@code ## } section of bench/RESULTS.md; other benchmarks own the other sections. */
-final class ResultsSection {
+/**
+ * Rewrites one {@code ## } section of bench/RESULTS.md and leaves every other section as it was, since other
+ * benchmarks report into the same file.
+ */
+public final class ResultsFile {
+
     private static final String TITLE = "# Sluice benchmark results";
 
-    private ResultsSection() {
+    private ResultsFile() {
     }
 
-    static void replace(Path file, String heading, String body) throws IOException {
-        List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
+    /** Replaces the section headed {@code heading} (up to the next {@code ## }) with {@code body}, or appends it. */
+    public static void replaceSection(Path file, String heading, String body) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8)
                 : new ArrayList<>(List.of(TITLE, ""));
         List<String> section = new ArrayList<>();
         section.add(heading);
         section.add("");
         section.addAll(body.strip().lines().toList());
         section.add("");
+
         int start = lines.indexOf(heading);
         List<String> out = new ArrayList<>();
         if (start < 0) {

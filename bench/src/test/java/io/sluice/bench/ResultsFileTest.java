@@ -1,4 +1,4 @@
-package io.sluice.bench.gateway;
+package io.sluice.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
