@@ -81,6 +81,34 @@ class SharedLimitsTest {
     }
 
     /** The node the i-th request of a round-robin load balancer lands on. */
+    /** With Redis the front runs off the event loop; streams must still subscribe, deliver and notice hang-ups. */
+    @Test
+    void streamsStillWorkWhenTheFrontRunsOffTheEventLoop() throws Exception {
+        assertThat(a.deploy("bridge.json", Definitions.streamApi("bridge", Definitions.httpIn("/in", "5s"),
+                Definitions.httpOut("\"stream_path\":\"/events\",\"ws_path\":\"/ws\",\"ws_message_type\":\"text\""))).problems())
+                .isEmpty();
+        try (HttpClients.StreamReader sse = new HttpClients.StreamReader(a.port(), "/bridge/events")) {
+            assertThat(HttpClients.post(a.port(), "/bridge/in", "over sse").statusCode()).isEqualTo(200);
+            assertThat(sse.lines.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("over sse");
+        }
+        // The SSE client hung up: the next message must go to the WebSocket client, not to the dead stream.
+        java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = HttpClients.CLIENT.newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + a.port() + "/bridge/ws"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            HttpClients.post(a.port(), "/bridge/in", "over ws");
+            return frames.contains("over ws");
+        });
+        ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private static SluiceServer node(int i) {
         return i % 2 == 0 ? a : b;
     }

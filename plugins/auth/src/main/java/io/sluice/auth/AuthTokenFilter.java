@@ -48,6 +48,11 @@ public final class AuthTokenFilter implements FrontFilter {
     }
 
     @Override
+    public boolean blocks() {
+        return keys.remote();
+    }
+
+    @Override
     public void process(Exchange exchange) {
         ApiDefinition api = FrontExchange.api(exchange);
         ApiAuthentication auth = config(api);

@@ -8,6 +8,11 @@ public interface KeyStore {
 
     Optional<Session> get(String key);
 
+    /** True when reads go over the network (Redis): the gateway then keeps them off the event loop. */
+    default boolean remote() {
+        return false;
+    }
+
     void put(String key, Session session);
 
     /** @return false when there was no such key */

@@ -28,6 +28,11 @@ public final class ApiRateLimitFilter implements FrontFilter {
     }
 
     @Override
+    public boolean blocks() {
+        return limits.remote();
+    }
+
+    @Override
     public String stepId() {
         return "api-rate-limit";
     }

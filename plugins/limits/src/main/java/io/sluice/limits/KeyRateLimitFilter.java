@@ -26,6 +26,11 @@ public final class KeyRateLimitFilter implements FrontFilter {
     }
 
     @Override
+    public boolean blocks() {
+        return limits.remote();
+    }
+
+    @Override
     public String stepId() {
         return "key-rate-limit";
     }

@@ -9,6 +9,11 @@ import java.time.Duration;
  */
 public interface LimitStore {
 
+    /** True when each call goes over the network (Redis): the gateway then keeps it off the event loop. */
+    default boolean remote() {
+        return false;
+    }
+
     /**
      * Takes one request from the named token bucket allowing {@code rate} requests per {@code per}; a bucket whose
      * limit changed starts afresh with the new one.

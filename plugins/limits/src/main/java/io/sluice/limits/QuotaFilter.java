@@ -28,6 +28,11 @@ public final class QuotaFilter implements FrontFilter {
     }
 
     @Override
+    public boolean blocks() {
+        return store.remote();
+    }
+
+    @Override
     public String stepId() {
         return "key-quota";
     }

@@ -18,6 +18,12 @@ import java.util.Optional;
 /** Key sessions in Redis as Tyk keeps them: the session's JSON under {@code apikey-<key>}. */
 final class RedisKeyStore implements KeyStore {
 
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+
     static final String PREFIX = "apikey-";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -20,6 +20,12 @@ import java.util.List;
  */
 final class RedisLimitStore implements LimitStore {
 
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+
     static final String PREFIX = "sluice-limit-";
 
     /** The in-memory quota window, done inside Redis: renew when over or when the limit changed, then count. */

@@ -13,7 +13,9 @@ public class FrontComponent extends DefaultComponent {
     public static final String SCHEME = "sluice-front";
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        return new FrontEndpoint(uri, this);
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        FrontEndpoint endpoint = new FrontEndpoint(uri, this);
+        setProperties(endpoint, parameters);
+        return endpoint;
     }
 }

@@ -45,6 +45,20 @@ public class FrontConsumer extends DefaultConsumer {
 
     private void onRequest(RoutingContext routing) {
         HttpExchange http = new HttpExchange(routing);
+        if (!getEndpoint().isOffload()) {
+            run(http);
+            return;
+        }
+        // Some filter waits on the network (Redis): run the chain on a worker, with the request paused so no body
+        // data is lost meanwhile; bindings hand the connection back to its event loop (StreamDispatcher).
+        routing.request().pause();
+        routing.vertx().executeBlocking(() -> {
+            run(http);
+            return null;
+        }, false);
+    }
+
+    private void run(HttpExchange http) {
         Exchange exchange = createExchange(false);
         exchange.setProperty(FrontExchange.HTTP, http);
         getAsyncProcessor().process(exchange, doneSync -> {
@@ -54,6 +68,11 @@ public class FrontConsumer extends DefaultConsumer {
                 releaseExchange(exchange, false);
             }
         });
+    }
+
+    @Override
+    public FrontEndpoint getEndpoint() {
+        return (FrontEndpoint) super.getEndpoint();
     }
 
     private static void finish(Exchange exchange, HttpExchange http) {

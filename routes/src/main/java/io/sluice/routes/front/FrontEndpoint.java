@@ -7,8 +7,19 @@ import org.apache.camel.support.DefaultEndpoint;
 
 public class FrontEndpoint extends DefaultEndpoint {
 
+    private boolean offload;
+
     FrontEndpoint(String uri, FrontComponent component) {
         super(uri, component);
+    }
+
+    /** Run the front route on a worker thread instead of the event loop (some filter may block). */
+    public boolean isOffload() {
+        return offload;
+    }
+
+    public void setOffload(boolean offload) {
+        this.offload = offload;
     }
 
     @Override

@@ -11,4 +11,9 @@ public interface FrontFilter extends Processor {
 
     /** The id of this step in the front route, e.g. {@code authenticate}. */
     String stepId();
+
+    /** True when this step may wait on the network (a Redis-backed store): the front then runs off the event loop. */
+    default boolean blocks() {
+        return false;
+    }
 }

@@ -34,7 +34,8 @@ public final class FrontRoute extends RouteBuilder {
     public void configure() {
         // Errors become the client's JSON reply in FrontConsumer; nothing to retry here.
         errorHandler(noErrorHandler());
-        RouteDefinition route = from(FrontComponent.SCHEME + ":gateway").routeId(ROUTE_ID);
+        boolean offload = filters.stream().anyMatch(FrontFilter::blocks);
+        RouteDefinition route = from(FrontComponent.SCHEME + ":gateway?offload=" + offload).routeId(ROUTE_ID);
         route.process(new ApiMatcher(apis)).id("match-api");
         for (FrontFilter filter : filters) {
             route.process(filter).id(filter.stepId());

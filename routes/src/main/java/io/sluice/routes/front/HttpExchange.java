@@ -1,6 +1,8 @@
 package io.sluice.routes.front;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,10 +16,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class HttpExchange {
 
     private final RoutingContext routing;
+    private final Context context;
     private final AtomicBoolean replied = new AtomicBoolean();
 
+    /** Made on the request's event loop, which it remembers: connection work must happen there. */
     public HttpExchange(RoutingContext routing) {
         this.routing = routing;
+        this.context = Vertx.currentContext();
+    }
+
+    /** Runs {@code work} on the request's event loop: at once when already there, otherwise scheduled on it. */
+    public void onRequestThread(Runnable work) {
+        if (context == null || (Context.isOnEventLoopThread() && Vertx.currentContext() == context)) {
+            work.run();
+        } else {
+            context.runOnContext(v -> work.run());
+        }
     }
 
     public RoutingContext routing() {

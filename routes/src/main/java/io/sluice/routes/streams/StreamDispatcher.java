@@ -2,6 +2,7 @@ package io.sluice.routes.streams;
 
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.GatewayException;
+import io.sluice.routes.front.HttpExchange;
 import io.sluice.routes.proxy.UpstreamProxy;
 import io.sluice.translator.model.ApiDefinition;
 import org.apache.camel.Exchange;
@@ -26,7 +27,8 @@ public final class StreamDispatcher implements Processor {
         ApiDefinition api = FrontExchange.api(exchange);
         if (!api.hasStreams()) {
             FrontExchange.handOver(exchange);
-            proxy.forward(FrontExchange.http(exchange), api);
+            HttpExchange http = FrontExchange.http(exchange);
+            http.onRequestThread(() -> proxy.forward(http, api));
             return;
         }
         String path = exchange.getProperty(FrontExchange.STREAM_PATH, String.class);
@@ -35,6 +37,13 @@ public final class StreamDispatcher implements Processor {
             throw new GatewayException(404, "Not found: no stream of API '" + api.name() + "' serves " + path);
         }
         FrontExchange.handOver(exchange);
-        binding.handle(FrontExchange.http(exchange));
+        HttpExchange http = FrontExchange.http(exchange);
+        // Bindings use the connection (body, WebSocket upgrade, timers): that belongs on its event loop. Once the
+        // binding has set its handlers, reading resumes (the front pauses requests it checks off the event loop;
+        // without reading, a client that hangs up would go unnoticed).
+        http.onRequestThread(() -> {
+            binding.handle(http);
+            http.request().resume();
+        });
     }
 }
