@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.runtime.config.SluiceConfig;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -65,13 +63,7 @@ class AuthTokenTest {
     }
 
     private static HttpResponse<String> admin(String method, String path, String body, String secret) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (secret != null) {
-            b.header("x-tyk-authorization", secret);
-        }
-        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.admin(sluice.port(), secret, method, path, body);
     }
 
     private static String createKey(String sessionJson) throws Exception {
@@ -84,12 +76,7 @@ class AuthTokenTest {
     }
 
     private static HttpResponse<String> post(String path, String authorization) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("hi"));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.post(sluice.port(), path, "hi", "Authorization", authorization);
     }
 
     @Test

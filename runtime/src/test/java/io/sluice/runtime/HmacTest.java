@@ -3,12 +3,9 @@ package io.sluice.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.config.SluiceConfig;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,11 +33,8 @@ class HmacTest {
                      "listenPath":{"value":"/signed/","strip":true}},"upstream":{"url":""}},
                  "x-tyk-streaming":{"streams":{"in":{"input":{"http_server":{"path":"/in"}},"output":{"drop":{}}}}}}""";
         assertThat(sluice.deploy("signed.json", doc.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
-        HttpResponse<String> key = HttpClients.CLIENT.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + sluice.port() + "/tyk/keys/client-1"))
-                .header("x-tyk-authorization", SECRET).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"hmac_enabled\":true,\"hmac_string\":\"shh\",\"access_rights\":{\"signed\":{\"api_id\":\"signed\"}}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> key = HttpClients.admin(sluice.port(), SECRET, "POST", "/tyk/keys/client-1",
+                "{\"hmac_enabled\":true,\"hmac_string\":\"shh\",\"access_rights\":{\"signed\":{\"api_id\":\"signed\"}}}");
         assertThat(key.statusCode()).isEqualTo(200);
     }
 
@@ -60,15 +54,8 @@ class HmacTest {
     }
 
     private static HttpResponse<String> post(String authorization, String date) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + "/signed/in"))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (date != null) {
-            b.header("x-aux-date", date); // the JDK client may not set Date itself; Tyk reads this alternative
-        }
-        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // the JDK client may not set Date itself; Tyk reads x-aux-date as its alternative
+        return HttpClients.post(sluice.port(), "/signed/in", "x", "Authorization", authorization, "x-aux-date", date);
     }
 
     private static String date(ZonedDateTime when) {

@@ -24,10 +24,30 @@ final class HttpClients {
     private HttpClients() {
     }
 
-    static HttpResponse<String> post(int port, String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    /**
+     * A POST with extra headers given as name, value pairs; a pair whose value is null is left out, so tests can
+     * pass "no credentials" the same way as credentials.
+     */
+    static HttpResponse<String> post(int port, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                b.header(headers[i], headers[i + 1]);
+            }
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A Gateway API call ({@code /tyk/...}); a null {@code secret} sends no x-tyk-authorization, a null body none. */
+    static HttpResponse<String> admin(int port, String secret, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            b.header("x-tyk-authorization", secret);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {

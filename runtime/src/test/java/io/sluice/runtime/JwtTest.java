@@ -16,11 +16,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.sluice.runtime.config.SluiceConfig;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -87,12 +84,7 @@ class JwtTest {
     }
 
     private static HttpResponse<String> post(String path, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.post(sluice.port(), path, "x", "Authorization", bearer == null ? null : "Bearer " + bearer);
     }
 
     @Test

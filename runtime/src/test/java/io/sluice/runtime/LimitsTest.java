@@ -3,11 +3,8 @@ package io.sluice.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.config.SluiceConfig;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,20 +41,12 @@ class LimitsTest {
     }
 
     private static void putKey(String key, String session) throws Exception {
-        HttpResponse<String> r = HttpClients.CLIENT.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + sluice.port() + "/tyk/keys/" + key))
-                .header("x-tyk-authorization", SECRET).POST(HttpRequest.BodyPublishers.ofString(session)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClients.admin(sluice.port(), SECRET, "POST", "/tyk/keys/" + key, session);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> post(String path, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
-        if (key != null) {
-            b.header("Authorization", key);
-        }
-        return HttpClients.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.post(sluice.port(), path, "x", "Authorization", key);
     }
 
     @Test

@@ -3,13 +3,10 @@ package io.sluice.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.config.SluiceConfig;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +42,11 @@ class PolicyTest {
     }
 
     private static HttpResponse<String> admin(String method, String path, String body) throws Exception {
-        return HttpClients.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + path))
-                .header("x-tyk-authorization", SECRET).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.admin(sluice.port(), SECRET, method, path, body);
     }
 
     private static int post(String key) throws Exception {
-        return HttpClients.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sluice.port() + "/orders/in"))
-                .header("Authorization", key).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClients.post(sluice.port(), "/orders/in", "x", "Authorization", key).statusCode();
     }
 
     @Test

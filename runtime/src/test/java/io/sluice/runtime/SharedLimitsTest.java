@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.config.SluiceConfig;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,10 +59,7 @@ class SharedLimitsTest {
 
     private static HttpResponse<String> admin(SluiceServer node, String method, String path, String body)
             throws Exception {
-        return HttpClients.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-                .timeout(Duration.ofSeconds(10)).header("x-tyk-authorization", SECRET)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.admin(node.port(), SECRET, method, path, body);
     }
 
     private static void putKey(SluiceServer node, String key, String session) throws Exception {
@@ -72,12 +68,7 @@ class SharedLimitsTest {
     }
 
     private static HttpResponse<String> post(SluiceServer node, String path, String key) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
-        if (key != null) {
-            req.header("Authorization", key);
-        }
-        return HttpClients.CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClients.post(node.port(), path, "x", "Authorization", key);
     }
 
     /** The node the i-th request of a round-robin load balancer lands on. */

@@ -26,6 +26,8 @@ final class BareSseServer implements AutoCloseable {
     private final HttpServer server;
     private final KafkaConsumer<?, byte[]> consumer;
     private final List<HttpServerResponse> clients = new CopyOnWriteArrayList<>();
+    /** Signalled when a client subscribes, for a poll loop holding a record back. */
+    private final Object connected = new Object();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -51,6 +53,9 @@ final class BareSseServer implements AutoCloseable {
         r.writeHead();
         r.closeHandler(v -> clients.remove(r));
         clients.add(r);
+        synchronized (connected) {
+            connected.notifyAll();
+        }
     }
 
     private void pollLoop() {
@@ -60,8 +65,11 @@ final class BareSseServer implements AutoCloseable {
                 ConsumerRecords<?, byte[]> records = consumer.poll(Duration.ofMillis(100));
                 for (ConsumerRecord<?, byte[]> record : records) {
                     HttpServerResponse target;
-                    while ((target = pick(next++)) == null && running) {
-                        Thread.sleep(5); // nobody connected: hold the record back rather than drop it
+                    synchronized (connected) {
+                        // nobody connected: hold the record back rather than drop it, until a client subscribes
+                        while ((target = pick(next++)) == null && running) {
+                            connected.wait(100);
+                        }
                     }
                     if (target != null) {
                         // Safe off the event loop: Vert.x queues the write onto the connection's loop.

@@ -64,7 +64,7 @@ public final class GatewayBench {
         try {
             run(args);
         } catch (Exception e) {
-            e.printStackTrace();
+            org.slf4j.LoggerFactory.getLogger(GatewayBench.class).error("Gateway bench failed", e);
             status = 1;
         }
         System.exit(status); // Kafka and Camel leave non-daemon threads behind

@@ -32,6 +32,8 @@ final class SseClients implements AutoCloseable {
     private final AtomicLongArray perClient;
     private final Recorder latency = new Recorder(3);
     private final LongAdder malformed = new LongAdder();
+    /** Signalled on every message received, for {@link #awaitAll}. */
+    private final Object arrivals = new Object();
     private volatile int measureFrom = Integer.MAX_VALUE;
 
     private SseClients(Vertx vertx, int count, int maxMessages) {
@@ -76,8 +78,11 @@ final class SseClients implements AutoCloseable {
     int awaitAll(int from, int to, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         int missing;
-        while ((missing = missing(from, to)) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        synchronized (arrivals) {
+            long left;
+            while ((missing = missing(from, to)) > 0 && (left = deadline - System.nanoTime()) > 0) {
+                arrivals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
         }
         return missing;
     }
@@ -136,6 +141,9 @@ final class SseClients implements AutoCloseable {
             return;
         }
         seen.incrementAndGet(seq);
+        synchronized (arrivals) {
+            arrivals.notifyAll(); // wakes awaitAll to count again
+        }
         if (seq >= measureFrom) {
             latency.recordValue(Math.max(1, (now - sent) / 1_000));
             perClient.incrementAndGet(clientId);
