@@ -23,6 +23,25 @@ class LimitsTest {
                 "components":{"securitySchemes":{"t":{"type":"apiKey","in":"header","name":"Authorization"}}},
                 "security":[{"t":[]}],""", "\"authentication\":{\"enabled\":true,\"securitySchemes\":{\"t\":{\"enabled\":true}}},", "");
         deploy("throttled", "", "", ",\"rateLimit\":{\"enabled\":true,\"rate\":2,\"per\":\"1m\"}");
+        String operations = """
+                {"openapi":"3.0.3","info":{"title":"ops","version":"1"},
+                 "paths":{"/in":{"post":{"operationId":"postIn"}},"/other":{"post":{"operationId":"postOther"}},
+                          "/open":{"post":{"operationId":"postOpen"}}},
+                 "components":{"securitySchemes":{"t":{"type":"apiKey","in":"header","name":"Authorization"}}},
+                 "security":[{"t":[]}],
+                 "x-tyk-api-gateway":{"info":{"id":"ops","name":"ops","state":{"active":true}},
+                   "server":{"authentication":{"enabled":true,"securitySchemes":{"t":{"enabled":true}}},
+                             "listenPath":{"value":"/ops/","strip":true}},
+                   "upstream":{"url":""},
+                   "middleware":{"operations":{
+                     "postIn":{"rateLimit":{"enabled":true,"rate":2,"per":"1m"}},
+                     "postOpen":{"ignoreAuthentication":{"enabled":true}}}}},
+                 "x-tyk-streaming":{"streams":{
+                   "in":{"input":{"http_server":{"path":"/in"}},"output":{"drop":{}}},
+                   "other":{"input":{"http_server":{"path":"/other"}},"output":{"drop":{}}},
+                   "open":{"input":{"http_server":{"path":"/open"}},"output":{"drop":{}}}}}}
+                """;
+        assertThat(sluice.deploy("ops.json", operations.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
     }
 
     private static void deploy(String name, String openApiParts, String authentication, String upstreamExtra) {
@@ -92,5 +111,27 @@ class LimitsTest {
         HttpResponse<String> limited = post("/throttled/in", null);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.body()).isEqualTo("{\"error\":\"API Rate Limit Exceeded\"}");
+    }
+
+    @Test
+    void anEndpointRateLimitHoldsForItsOperationOnly() throws Exception {
+        putKey("ops-key", "{\"access_rights\":{\"ops\":{\"api_id\":\"ops\"}}}");
+        assertThat(post("/ops/in", "ops-key").statusCode()).isEqualTo(200);
+        assertThat(post("/ops/in", "ops-key").statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = post("/ops/in", "ops-key");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).isEqualTo("{\"error\":\"API Rate Limit Exceeded\"}");
+        assertThat(post("//ops/./in", "ops-key").statusCode()).as("another spelling, same operation").isEqualTo(429);
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/ops/other", "ops-key").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOperationThatIgnoresAuthenticationIsServedWithoutAKey() throws Exception {
+        assertThat(post("/ops/open", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = post("/ops/other", null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"Authorization field missing\"}");
     }
 }

@@ -219,4 +219,24 @@ class UpstreamProxyTest {
             assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void anOperationsEnforceTimeoutWinsOverTheDefault() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String doc = """
+                    {"openapi":"3.0.3","info":{"title":"op-timeout","version":"1"},
+                     "paths":{"/report/{id}":{"post":{"operationId":"makeReport"}}},
+                     "x-tyk-api-gateway":{"info":{"name":"op-timeout","state":{"active":true}},
+                       "server":{"listenPath":{"value":"/op-timeout/","strip":true}},
+                       "upstream":{"url":"http://127.0.0.1:%d"},
+                       "middleware":{"operations":{"makeReport":{"enforceTimeout":{"enabled":true,"value":1}}}}}}
+                    """.formatted(silent.getLocalPort());
+            assertThat(sluice.deploy("op-timeout.json", doc.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+            long started = System.nanoTime();
+            HttpResponse<String> r = HttpClients.post(sluice.port(), "/op-timeout/report/7", "slow one");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(r.statusCode()).isEqualTo(504);
+            assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5)); // not the 30 s default
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * front needs, and the streams of {@code x-tyk-streaming}.
  *
  * @param source      where it came from (a file name), used in every error about it
- * @param listenPath  normalised to start and end with {@code /}
+ * @param listenPath  starts with {@code /}, no trailing or duplicate {@code /} (just {@code /} for the root)
  * @param streams     by stream name, in document order
  * @param document    the whole OAS document, kept for export and for later filters (auth, limits)
  */

@@ -69,9 +69,12 @@ public final class ApiDefinitionParser {
         return slug.isEmpty() ? Integer.toHexString(name.hashCode()) : slug;
     }
 
-    /** Normalises a listen path to a leading slash and no trailing slash ({@code /} stays {@code /}). */
+    /**
+     * Normalises a listen path to a leading slash, no duplicate and no trailing slash ({@code /} stays {@code /}),
+     * the form request paths are canonicalised to before matching.
+     */
     static String normaliseListenPath(String value) {
-        String p = value.startsWith("/") ? value : "/" + value;
+        String p = ("/" + value).replaceAll("/{2,}", "/");
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }

@@ -1,5 +1,7 @@
 package io.sluice.auth;
 
+import io.sluice.routes.apis.Operations;
+import io.sluice.routes.apis.PerApi;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
@@ -14,8 +16,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
 /**
@@ -29,8 +29,7 @@ public final class AuthTokenFilter implements FrontFilter {
     private final KeyStore keys;
     private final Policies policies;
     private final Clock clock;
-    /** Per API id: the definition the config was read from, so a redeployed API is read again. */
-    private final Map<String, Map.Entry<ApiDefinition, ApiAuthentication>> configs = new ConcurrentHashMap<>();
+    private final PerApi<ApiAuthentication> configs = new PerApi<>(ApiAuthentication::of);
 
     public AuthTokenFilter(KeyStore keys, Clock clock) {
         this(keys, new InMemoryPolicyStore(), clock);
@@ -55,8 +54,8 @@ public final class AuthTokenFilter implements FrontFilter {
     @Override
     public void process(Exchange exchange) {
         ApiDefinition api = FrontExchange.api(exchange);
-        ApiAuthentication auth = config(api);
-        if (!auth.enabled()) {
+        ApiAuthentication auth = configs.get(api);
+        if (!auth.enabled() || ignoresAuthentication(FrontExchange.operation(exchange))) {
             return;
         }
         if (auth.hmac() != null) {
@@ -164,13 +163,9 @@ public final class AuthTokenFilter implements FrontFilter {
         return new GatewayException(401, message);
     }
 
-    private ApiAuthentication config(ApiDefinition api) {
-        Map.Entry<ApiDefinition, ApiAuthentication> cached = configs.get(api.id());
-        if (cached == null || cached.getKey() != api) {
-            cached = Map.entry(api, ApiAuthentication.of(api));
-            configs.put(api.id(), cached);
-        }
-        return cached.getValue();
+    /** Tyk's {@code middleware.operations.<id>.ignoreAuthentication}: that endpoint is served as if keyless. */
+    private static boolean ignoresAuthentication(Operations.Operation operation) {
+        return operation != null && operation.enabled("ignoreAuthentication") != null;
     }
 
     /** The first token found, in the configured order; Tyk accepts an {@code Authorization: Bearer <key>} form. */

@@ -1,6 +1,7 @@
 package io.sluice.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.routes.apis.Operations;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
@@ -11,8 +12,11 @@ import org.apache.camel.Exchange;
 
 /**
  * Tyk's API-level rate limit, {@code x-tyk-api-gateway.upstream.rateLimit {enabled, rate, per}} with {@code per}
- * a duration such as {@code 1s} or {@code 1m}: shared by every client of the API, 429 {@code API Rate Limit
- * Exceeded} past it. It runs after the key-level limits, as in Tyk.
+ * a duration such as {@code 1s} or {@code 1m}, and the endpoint-level one, {@code middleware.operations.<operationId>
+ * .rateLimit} of the same shape: each shared by every client of the API (an endpoint's by every client of that
+ * operation), 429 {@code API Rate Limit Exceeded} past it. It runs after the key-level limits, as in Tyk. An
+ * endpoint with its own limit is also held to the API's, as newer Tyk releases do: the API limit protects the
+ * upstream as a whole.
  */
 public final class ApiRateLimitFilter implements FrontFilter {
 
@@ -40,8 +44,17 @@ public final class ApiRateLimitFilter implements FrontFilter {
     @Override
     public void process(Exchange exchange) {
         ApiDefinition api = FrontExchange.api(exchange);
+        Operations.Operation operation = FrontExchange.operation(exchange);
+        if (operation != null) {
+            take(operation.enabled("rateLimit"), "api:" + api.id() + ":op:" + operation.id());
+        }
         JsonNode limit = api.document() == null ? null : api.document().at("/x-tyk-api-gateway/upstream/rateLimit");
-        if (limit == null || !limit.path("enabled").asBoolean(false)) {
+        take(limit != null && limit.path("enabled").asBoolean(false) ? limit : null, "api:" + api.id());
+    }
+
+    /** Takes one request from the bucket {@code name} limited by {@code limit} (when set and valid), or answers 429. */
+    private void take(JsonNode limit, String name) {
+        if (limit == null) {
             return;
         }
         long rate = limit.path("rate").asLong(0);
@@ -49,7 +62,7 @@ public final class ApiRateLimitFilter implements FrontFilter {
         if (rate <= 0 || per == null || per.isZero() || per.isNegative()) {
             return;
         }
-        if (!limits.take("api:" + api.id(), rate, per).isConsumed()) {
+        if (!limits.take(name, rate, per).isConsumed()) {
             throw new GatewayException(429, "API Rate Limit Exceeded");
         }
     }

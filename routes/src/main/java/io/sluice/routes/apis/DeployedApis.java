@@ -59,7 +59,8 @@ public final class DeployedApis {
         return rest.isEmpty() ? "/" : rest;
     }
 
-    static boolean matches(String listenPath, String path) {
+    /** Whether {@code path} is under {@code listenPath}: the same path, or below it on a segment boundary. */
+    public static boolean matches(String listenPath, String path) {
         if (listenPath.equals("/")) {
             return true;
         }

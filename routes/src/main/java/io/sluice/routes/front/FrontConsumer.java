@@ -80,7 +80,7 @@ public class FrontConsumer extends DefaultConsumer {
         if (failure instanceof GatewayException g) {
             http.replyError(g.status(), g.getMessage());
         } else if (failure != null) {
-            LOG.error("Gateway front failed on {} {}", http.request().method(), http.path(), failure);
+            LOG.error("Gateway front failed on {} {}", http.request().method(), http.request().path(), failure);
             http.replyError(500, "Internal gateway error");
         } else if (!http.replied() && !exchange.getProperty(FrontExchange.HANDED_OVER, false, Boolean.class)) {
             // A front route that neither answered nor handed over is a bug; the client still gets an answer.

@@ -1,5 +1,6 @@
 package io.sluice.routes.front;
 
+import io.sluice.routes.apis.Operations;
 import io.sluice.translator.model.ApiDefinition;
 import org.apache.camel.Exchange;
 
@@ -12,6 +13,8 @@ public final class FrontExchange {
     public static final String API = "sluice.api";
     /** The request path with the listen path stripped (always starts with {@code /}). */
     public static final String STREAM_PATH = "sluice.streamPath";
+    /** The OpenAPI operation the request matched ({@code Operations.Operation}), absent when none did. */
+    public static final String OPERATION = "sluice.operation";
     /** The authenticated key's session, set by the authentication filter (absent for keyless APIs). */
     public static final String SESSION = "sluice.session";
     /** The key (auth token) the session was found under, set with {@link #SESSION}. */
@@ -28,6 +31,10 @@ public final class FrontExchange {
 
     public static ApiDefinition api(Exchange exchange) {
         return exchange.getProperty(API, ApiDefinition.class);
+    }
+
+    public static Operations.Operation operation(Exchange exchange) {
+        return exchange.getProperty(OPERATION, Operations.Operation.class);
     }
 
     public static void handOver(Exchange exchange) {

@@ -18,6 +18,7 @@ public final class HttpExchange {
     private final RoutingContext routing;
     private final Context context;
     private final AtomicBoolean replied = new AtomicBoolean();
+    private RequestPath path;
 
     /** Made on the request's event loop, which it remembers: connection work must happen there. */
     public HttpExchange(RoutingContext routing) {
@@ -46,8 +47,14 @@ public final class HttpExchange {
         return routing.response();
     }
 
+    /** The canonical request path (see {@link RequestPath}); throws a 400/414 GatewayException for a malformed one. */
     public String path() {
-        return routing.request().path();
+        RequestPath p = path;
+        if (p == null) {
+            p = RequestPath.of(routing.request().path());
+            path = p;
+        }
+        return p.canonical();
     }
 
     /** Claims the reply: true exactly once, for whoever answers (or takes over the connection) first. */

@@ -1,6 +1,7 @@
 package io.sluice.routes.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.routes.apis.Operations;
 import io.sluice.translator.model.ApiDefinition;
 import java.net.URI;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.time.Duration;
  *
  * @param host         null when {@code upstream.url} is missing or not an absolute http(s) URL: every request is 502
  * @param basePath     the upstream URL's path without a trailing {@code /}, prepended to every forwarded path
- * @param timeout      {@code upstream.enforceTimeout} when enabled, else the proxy's default
+ * @param timeout      {@code upstream.enforceTimeout} when enabled, else the proxy's default; an operation's own
+ *                     {@code enforceTimeout} wins over both ({@link #timeout(Operations.Operation)})
  */
 record ProxySettings(String host, int port, boolean tls, String basePath, boolean preserveHost, Duration timeout,
                      HeaderTransform requestHeaders, HeaderTransform responseHeaders) {
@@ -20,11 +22,8 @@ record ProxySettings(String host, int port, boolean tls, String basePath, boolea
         JsonNode upstream = gateway == null ? null : gateway.path("upstream");
         JsonNode global = gateway == null ? null : gateway.path("middleware").path("global");
         boolean preserveHost = upstream != null && upstream.path("preserveHostHeader").path("enabled").asBoolean(false);
-        Duration timeout = defaultTimeout;
-        JsonNode enforce = upstream == null ? null : upstream.path("enforceTimeout");
-        if (enforce != null && enforce.path("enabled").asBoolean(false) && enforce.path("value").asDouble(0) > 0) {
-            timeout = Duration.ofMillis(Math.round(enforce.path("value").asDouble() * 1000)); // Tyk: seconds
-        }
+        Duration enforced = upstream == null ? null : enforcedTimeout(upstream.path("enforceTimeout"));
+        Duration timeout = enforced == null ? defaultTimeout : enforced;
         HeaderTransform request = HeaderTransform.of(global == null ? null : global.get("transformRequestHeaders"));
         HeaderTransform response = HeaderTransform.of(global == null ? null : global.get("transformResponseHeaders"));
 
@@ -39,6 +38,20 @@ record ProxySettings(String host, int port, boolean tls, String basePath, boolea
         }
         int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
         return new ProxySettings(url.getHost(), port, tls, base, preserveHost, timeout, request, response);
+    }
+
+    /** The operation's {@code enforceTimeout} when it has one enabled, else the API's. */
+    Duration timeout(Operations.Operation operation) {
+        Duration own = operation == null ? null : enforcedTimeout(operation.enabled("enforceTimeout"));
+        return own == null ? timeout : own;
+    }
+
+    /** Tyk's {@code enforceTimeout {enabled, value}}, value in seconds; null when off or not positive. */
+    private static Duration enforcedTimeout(JsonNode enforce) {
+        if (enforce == null || !enforce.path("enabled").asBoolean(false) || enforce.path("value").asDouble(0) <= 0) {
+            return null;
+        }
+        return Duration.ofMillis(Math.round(enforce.path("value").asDouble() * 1000));
     }
 
     boolean reachable() {

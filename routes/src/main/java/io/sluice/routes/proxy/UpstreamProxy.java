@@ -1,7 +1,10 @@
 package io.sluice.routes.proxy;
 
 import io.sluice.routes.apis.DeployedApis;
+import io.sluice.routes.apis.Operations;
+import io.sluice.routes.apis.PerApi;
 import io.sluice.routes.front.HttpExchange;
+import io.sluice.routes.front.RequestPath;
 import io.sluice.translator.model.ApiDefinition;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -20,9 +23,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -48,9 +49,7 @@ public final class UpstreamProxy {
 
     private final Vertx vertx;
     private final HttpClient client;
-    private final Duration timeout;
-    /** Per API id, the settings of the definition object they were read from (a redeploy is a new object). */
-    private final Map<String, Map.Entry<ApiDefinition, ProxySettings>> settings = new ConcurrentHashMap<>();
+    private final PerApi<ProxySettings> settings;
 
     public UpstreamProxy(Vertx vertx) {
         this(vertx, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
@@ -63,14 +62,15 @@ public final class UpstreamProxy {
      */
     public UpstreamProxy(Vertx vertx, Duration timeout, Duration connectTimeout) {
         this.vertx = vertx;
-        this.timeout = timeout;
+        this.settings = new PerApi<>(api -> ProxySettings.of(api, timeout));
         // no decompression: bodies pass through byte for byte, with their Content-Encoding
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
     }
 
-    public void forward(HttpExchange http, ApiDefinition api) {
-        ProxySettings s = settings(api);
+    /** @param operation the OpenAPI operation the request matched, or null: its {@code enforceTimeout} applies */
+    public void forward(HttpExchange http, ApiDefinition api, Operations.Operation operation) {
+        ProxySettings s = settings.get(api);
         if (!s.reachable()) {
             http.replyError(502, PROXY_ERROR);
             return;
@@ -82,11 +82,11 @@ public final class UpstreamProxy {
                 .setHost(s.host())
                 .setPort(s.port())
                 .setSsl(s.tls())
-                .setURI(upstreamUri(api, s, in))
+                .setURI(upstreamUri(api, s, http))
                 .setHeaders(requestHeaders(in, s));
 
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long timer = vertx.setTimer(Math.max(1, s.timeout().toMillis()), id -> {
+        long timer = vertx.setTimer(Math.max(1, s.timeout(operation).toMillis()), id -> {
             http.replyError(504, TIMEOUT_ERROR); // first: the reset below fails the request, which would say 502
             HttpClientRequest out = sent.get();
             if (out != null) {
@@ -139,24 +139,14 @@ public final class UpstreamProxy {
         answer.pipeTo(response).onFailure(e -> answer.request().reset());
     }
 
-    private ProxySettings settings(ApiDefinition api) {
-        Map.Entry<ApiDefinition, ProxySettings> cached = settings.get(api.id());
-        if (cached == null || cached.getKey() != api) {
-            cached = Map.entry(api, ProxySettings.of(api, timeout));
-            settings.put(api.id(), cached);
-        }
-        return cached.getValue();
-    }
-
-    private static String upstreamUri(ApiDefinition api, ProxySettings s, HttpServerRequest in) {
-        String path = in.path();
-        if (api.stripListenPath() && path.startsWith(api.listenPath())) {
+    private static String upstreamUri(ApiDefinition api, ProxySettings s, HttpExchange http) {
+        HttpServerRequest in = http.request();
+        // the path the gateway matched and authorised, never the client's own spelling of it
+        String path = http.path();
+        if (api.stripListenPath() && DeployedApis.matches(api.listenPath(), path)) {
             path = DeployedApis.strip(api.listenPath(), path);
         }
-        if (!path.startsWith("/")) {
-            path = "/" + path;
-        }
-        return s.basePath() + path + (in.query() == null ? "" : "?" + in.query());
+        return s.basePath() + RequestPath.encode(path) + (in.query() == null ? "" : "?" + in.query());
     }
 
     private static MultiMap requestHeaders(HttpServerRequest in, ProxySettings s) {

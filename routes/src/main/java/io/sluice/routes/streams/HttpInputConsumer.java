@@ -72,7 +72,7 @@ public class HttpInputConsumer extends DefaultConsumer implements Binding {
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setBody(body.getBytes());
-        copyMetadata(http.request(), in);
+        copyMetadata(http, in);
         AtomicBoolean abandoned = new AtomicBoolean();
         exchange.setProperty(SluiceEndpoints.ABANDONED, abandoned);
         long timer = vertx.setTimer(getEndpoint().getTimeoutMillis(), id -> {
@@ -116,11 +116,12 @@ public class HttpInputConsumer extends DefaultConsumer implements Binding {
     }
 
     /** Bento's {@code http_server} metadata: request facts, then headers and query parameters (first value each). */
-    private static void copyMetadata(HttpServerRequest request, Message in) {
+    private static void copyMetadata(HttpExchange http, Message in) {
+        HttpServerRequest request = http.request();
         Map<String, Object> headers = in.getHeaders();
         request.headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
         request.params().forEach(q -> headers.putIfAbsent(q.getKey(), q.getValue()));
-        headers.put("http_server_request_path", request.path());
+        headers.put("http_server_request_path", http.path()); // decoded, as Go's URL.Path that Bento reads
         headers.put("http_server_verb", request.method().name());
         String agent = request.getHeader("User-Agent");
         if (agent != null) {

@@ -1,5 +1,6 @@
 package io.sluice.routes.streams;
 
+import io.sluice.routes.apis.Operations;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.GatewayException;
 import io.sluice.routes.front.HttpExchange;
@@ -28,7 +29,8 @@ public final class StreamDispatcher implements Processor {
         if (!api.hasStreams()) {
             FrontExchange.handOver(exchange);
             HttpExchange http = FrontExchange.http(exchange);
-            http.onRequestThread(() -> proxy.forward(http, api));
+            Operations.Operation operation = FrontExchange.operation(exchange);
+            http.onRequestThread(() -> proxy.forward(http, api, operation));
             return;
         }
         String path = exchange.getProperty(FrontExchange.STREAM_PATH, String.class);
