@@ -14,10 +14,12 @@ import io.sluice.translator.spec.ComponentConfig;
 import io.sluice.translator.spec.ComponentKind;
 import io.sluice.translator.spec.ConfigValidator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
@@ -79,6 +81,8 @@ public final class StreamTranslator {
                 ctx.notYetActedOn(path, "not supported by Sluice yet");
             }
         });
+        Compilation nested = new Compilation(ctx);
+        ctx.nesting(nested);
         Step input = required(stream, "input", ComponentKind.INPUT, ctx);
         List<Step> pipeline = pipeline(stream.config().get("pipeline"), base + "/pipeline", ctx);
         Step output = required(stream, "output", ComponentKind.OUTPUT, ctx);
@@ -88,11 +92,20 @@ public final class StreamTranslator {
         List<Step> processors = new ArrayList<>(input.processors);
         processors.addAll(pipeline);
         processors.addAll(output.processors);
-        // The input comes first so that what it declares (its request timeout) reaches the output.
-        input.translator.declare(input.config, ctx);
-        processors.forEach(p -> p.translator.declare(p.config, ctx));
-        output.translator.declare(output.config, ctx);
-        String fromUri = ((InputTranslator) input.translator).endpointUri(input.config, ctx);
+        // The input comes first so that what it declares (its request timeout) reaches the outputs.
+        input.declare();
+        for (NestedRoute r : nested.inputs) {
+            r.steps.get(0).declare();
+            r.steps.get(0).processors.forEach(Step::declare);
+        }
+        processors.forEach(Step::declare);
+        output.declare();
+        nested.routes.forEach(r -> r.steps.forEach(Step::declare));
+        String fromUri = ((InputTranslator) input.translator).endpointUri(input.config, input.ctx);
+        for (NestedRoute r : nested.inputs) {
+            Step in = r.steps.get(0);
+            r.fromUri = ((InputTranslator) in.translator).endpointUri(in.config, in.ctx);
+        }
         if (!ctx.problems().isEmpty()) {
             return null;
         }
@@ -102,17 +115,139 @@ public final class StreamTranslator {
             public void configure() {
                 // Failures go back to the input (an HTTP error reply, a broker redelivery): never swallowed or retried here.
                 errorHandler(noErrorHandler());
+                // Nested routes first: they consume the direct: endpoints the stream's route sends to.
+                nested.routes.forEach(r -> r.configure(from(r.fromUri).routeId(r.id)));
                 RouteDefinition route = from(fromUri).routeId(routeId);
-                ((InputTranslator) input.translator).afterConsume(route, input.config, ctx);
-                ProcessorDefinition<?> tail = route;
-                for (Step p : processors) {
-                    tail = ((ProcessorTranslator) p.translator).appendTo(tail, p.config, ctx);
-                }
-                ((OutputTranslator) output.translator).appendTo(tail, output.config, ctx);
+                ((InputTranslator) input.translator).afterConsume(route, input.config, input.ctx);
+                appendAll(route, processors);
+                ((OutputTranslator) output.translator).appendTo(route, output.config, output.ctx);
+                // Fan-in inputs last: the route they feed is up before they consume anything.
+                nested.inputs.forEach(r -> r.configure(from(r.fromUri).routeId(r.id)));
             }
         };
-        return new StreamPlan(ctx.apiId(), stream.name(), List.of(routeId), routes, List.copyOf(ctx.endpoints()),
+        List<String> routeIds = new ArrayList<>();
+        nested.inputs.forEach(r -> routeIds.add(r.id)); // stopped first, so nothing new comes in
+        routeIds.add(routeId);
+        nested.routes.forEach(r -> routeIds.add(r.id));
+        return new StreamPlan(ctx.apiId(), stream.name(), List.copyOf(routeIds), routes, List.copyOf(ctx.endpoints()),
                 List.copyOf(ctx.notYetActedOn()));
+    }
+
+    /** Appends each processor step to the route; a step may open a block and return its inside as the new tail. */
+    private static ProcessorDefinition<?> appendAll(ProcessorDefinition<?> tail, List<Step> steps) {
+        for (Step p : steps) {
+            tail = ((ProcessorTranslator) p.translator).appendTo(tail, p.config, p.ctx);
+        }
+        return tail;
+    }
+
+    /** The routes a stream's composites nest, keyed by JSON path so that registering twice gives the same route. */
+    private final class Compilation implements StreamContext.Nesting {
+        private final StreamContext ctx;
+        private final List<NestedRoute> routes = new ArrayList<>();
+        private final List<NestedRoute> inputs = new ArrayList<>();
+        private final Map<String, String> uris = new HashMap<>();
+
+        Compilation(StreamContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public String processors(JsonNode list, String jsonPath, Processor first) {
+            return uris.computeIfAbsent(jsonPath, path -> {
+                int before = ctx.problems().size();
+                List<Step> steps = StreamTranslator.this.processors(list == null || list.isMissingNode() ? null : list,
+                        path, ctx.scopedTo(path));
+                if (ctx.problems().size() != before) {
+                    return null;
+                }
+                NestedRoute r = new NestedRoute(ctx.routeIdAt(path), "direct:" + ctx.routeIdAt(path), steps, null);
+                r.first = first;
+                routes.add(r);
+                return r.fromUri;
+            });
+        }
+
+        @Override
+        public String processor(JsonNode component, String jsonPath) {
+            return single(component, ComponentKind.PROCESSOR, jsonPath);
+        }
+
+        @Override
+        public String output(JsonNode component, String jsonPath) {
+            return single(component, ComponentKind.OUTPUT, jsonPath);
+        }
+
+        /** One processor, or one output after its own processors, as a route from {@code direct:}. */
+        private String single(JsonNode component, ComponentKind kind, String jsonPath) {
+            return uris.computeIfAbsent(jsonPath, path -> {
+                Step step = component(component, kind, path, ctx.scopedTo(path));
+                if (step == null) {
+                    return null;
+                }
+                List<Step> steps = new ArrayList<>(step.processors);
+                steps.add(step);
+                NestedRoute r = new NestedRoute(ctx.routeIdAt(path), "direct:" + ctx.routeIdAt(path), steps, null);
+                routes.add(r);
+                return r.fromUri;
+            });
+        }
+
+        @Override
+        public String input(JsonNode component, String jsonPath, String target) {
+            return uris.computeIfAbsent(jsonPath, path -> {
+                Step in = component(component, ComponentKind.INPUT, path, ctx.scopedTo(path));
+                if (in == null) {
+                    return null;
+                }
+                // The input's endpoint is only known once every component declared what it serves (see translate).
+                NestedRoute r = new NestedRoute(ctx.routeIdAt(path), null, new ArrayList<>(List.of(in)), target);
+                inputs.add(r);
+                return r.id;
+            });
+        }
+    }
+
+    /**
+     * A route of nested components. Outputs and processor lists consume {@code direct:<id>}; a nested input consumes
+     * from its own endpoint (its first step) and sends to {@code target}.
+     */
+    private static final class NestedRoute {
+        final String id;
+        String fromUri;
+        /** Runs before the steps (a branch's request map), or null. */
+        Processor first;
+        final List<Step> steps;
+        final String target;
+
+        NestedRoute(String id, String fromUri, List<Step> steps, String target) {
+            this.id = id;
+            this.fromUri = fromUri;
+            this.steps = steps;
+            this.target = target;
+        }
+
+        void configure(RouteDefinition route) {
+            if (target == null) {
+                ProcessorDefinition<?> tail = route;
+                if (first != null) {
+                    tail = tail.process(first);
+                } else if (steps.isEmpty()) {
+                    tail = tail.process(exchange -> { }); // an empty case: Camel wants a route to have a step
+                }
+                for (Step s : steps) {
+                    if (s.translator instanceof OutputTranslator o) {
+                        o.appendTo(tail, s.config, s.ctx);
+                    } else {
+                        tail = ((ProcessorTranslator) s.translator).appendTo(tail, s.config, s.ctx);
+                    }
+                }
+                return;
+            }
+            Step in = steps.get(0);
+            ((InputTranslator) in.translator).afterConsume(route, in.config, in.ctx);
+            appendAll(route, in.processors).to(target);
+        }
     }
 
     private Step required(StreamDefinition stream, String key, ComponentKind kind, StreamContext ctx) {
@@ -216,9 +351,13 @@ public final class StreamTranslator {
         }
         List<Step> own = kind == ComponentKind.PROCESSOR ? List.of()
                 : processors(node.get("processors"), path + "/processors", ctx);
-        return new Step(translator, config, own);
+        return new Step(translator, config, own, ctx);
     }
 
-    private record Step(ComponentTranslator translator, ComponentConfig config, List<Step> processors) {
+    /** One component as translated: {@code ctx} is the (possibly scoped) view it was checked with. */
+    private record Step(ComponentTranslator translator, ComponentConfig config, List<Step> processors, StreamContext ctx) {
+        void declare() {
+            translator.declare(config, ctx);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.translator.spi;
 
 import java.util.Iterator;
 import java.util.ServiceLoader;
+import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
@@ -19,6 +20,18 @@ public interface MappingEngine {
      * (it counts as handled, so the input acknowledges it); a failed mapping keeps the message and flags it.
      */
     Processor mapping(String mapping, boolean mutation);
+
+    /**
+     * Bento's {@code branch} {@code result_map}: edits the original message (as a mutation does), reading the branch's
+     * result as {@code this}; a failure flags the original message with the error.
+     */
+    ResultMap resultMap(String mapping);
+
+    /** A compiled {@code result_map}. */
+    @FunctionalInterface
+    interface ResultMap {
+        void apply(Exchange original, Exchange result);
+    }
 
     /** A condition: true when the query yields true for the exchange's message. */
     Predicate condition(String query);

@@ -1,6 +1,7 @@
 package io.sluice.bloblang;
 
 import io.sluice.bloblang.parse.ParseError;
+import io.sluice.translator.MessageFlags;
 import io.sluice.bloblang.parse.Parser;
 import io.sluice.bloblang.lib.Library;
 import java.nio.file.Path;
@@ -12,9 +13,9 @@ import java.util.Map;
  */
 public final class Bloblang {
     /** Exchange property holding Bento's error flag (a String) of a message. */
-    public static final String ERROR_PROPERTY = "SluiceBloblangError";
+    public static final String ERROR_PROPERTY = MessageFlags.ERROR;
     /** Exchange property set to {@code true} when a mapping deleted the message. */
-    public static final String DELETED_PROPERTY = "SluiceBloblangDeleted";
+    public static final String DELETED_PROPERTY = MessageFlags.DELETED;
 
     private Bloblang() {
     }

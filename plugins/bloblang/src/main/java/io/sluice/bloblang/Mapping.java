@@ -62,6 +62,18 @@ public final class Mapping {
     }
 
     /**
+     * Bento's branch {@code result_map}: {@code root} starts as {@code original} (edited in place, as a mutation),
+     * {@code this} is the branch's {@code result}. Returns the edited original, or null when the mapping deleted it.
+     */
+    public Message mergeResult(Message original, Message result) {
+        try {
+            return executor.mapMessage(List.of(result), 0, original);
+        } catch (EvalError e) {
+            throw new BloblangExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Processor semantics: the mapped message, null when deleted, or on failure the original
      * message flagged with the error (see {@link Message#error()}).
      */

@@ -1,7 +1,10 @@
 package io.sluice.bloblang.camel;
 
 import io.sluice.bloblang.Bloblang;
+import io.sluice.bloblang.BloblangExecutionException;
 import io.sluice.bloblang.BloblangParseException;
+import io.sluice.bloblang.Mapping;
+import io.sluice.bloblang.Message;
 import io.sluice.bloblang.Interpolation;
 import io.sluice.translator.spi.MappingEngine;
 import io.sluice.translator.spi.MappingSyntaxException;
@@ -27,6 +30,28 @@ public final class BloblangMappingEngine implements MappingEngine {
                 return;
             }
             exchange.getMessage().setBody(result);
+        };
+    }
+
+    @Override
+    public ResultMap resultMap(String mapping) {
+        Mapping parsed = parse(() -> Bloblang.parse(mapping));
+        return (original, result) -> {
+            Message merged;
+            try {
+                merged = parsed.mergeResult(ExchangeMessages.toMessage(original).shallowCopy(),
+                        ExchangeMessages.toMessage(result));
+            } catch (BloblangExecutionException e) {
+                original.setProperty(Bloblang.ERROR_PROPERTY, "result_map failed: " + e.getMessage());
+                return;
+            }
+            if (merged == null) {
+                original.setProperty(Bloblang.DELETED_PROPERTY, Boolean.TRUE);
+                original.setRouteStop(true); // deleted by the result map: handled, as a mapping's deletion is
+                return;
+            }
+            ExchangeMessages.writeHeaders(original, merged);
+            original.getMessage().setBody(merged.content());
         };
     }
 
