@@ -2,7 +2,8 @@ package io.sluice.runtime;
 
 import io.sluice.auth.AuthTokenFilter;
 import io.sluice.auth.InMemoryKeyStore;
-import io.sluice.auth.KeyStore;
+import io.sluice.auth.Keys;
+import io.sluice.auth.Policies;
 import io.sluice.limits.ApiRateLimitFilter;
 import io.sluice.limits.InMemoryLimitStore;
 import io.sluice.limits.KeyRateLimitFilter;
@@ -79,21 +80,23 @@ public final class SluiceServer implements AutoCloseable {
         RedisStorage storage = null;
         try {
             // Several nodes share keys and limits through Redis; one node alone keeps them in memory.
-            storage = config.storage().configured()
-                    ? RedisStorage.open(config.storage().host(), config.storage().port()) : null;
-            KeyStore keys = storage != null ? storage.keyStore() : new InMemoryKeyStore();
+            storage = config.storage().configured() ? SharedStorage.open(config.storage()) : null;
+            Keys keys = new Keys(storage != null ? storage.keyStore() : new InMemoryKeyStore(),
+                    config.hashing().keyHashing());
             LimitStore limits = storage != null ? storage.limitStore() : new InMemoryLimitStore();
-            PolicyStore policies = new InMemoryPolicyStore();
+            PolicyStore policyStore = new InMemoryPolicyStore();
             if (config.policyPath() != null) {
-                PoliciesApi.load(config.policyPath(), policies);
+                PoliciesApi.load(config.policyPath(), policyStore);
             }
+            Policies policies = new Policies(policyStore);
             camel.start();
             // Tyk's chain order: authenticate, then key-level rate limit and quota, then the API-level rate limit.
             Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, policies, Clock.systemUTC()),
                     new KeyRateLimitFilter(limits), new QuotaFilter(limits, Clock.systemUTC()),
                     new ApiRateLimitFilter(limits)));
-            new KeysApi(keys, config.secret()).mount(SharedRouter.find(camel));
-            new PoliciesApi(policies, config.secret()).mount(SharedRouter.find(camel));
+            new KeysApi(keys, policies, config.hashing().enableHashedKeysListing(), config.secret())
+                    .mount(SharedRouter.find(camel));
+            new PoliciesApi(policyStore, config.secret()).mount(SharedRouter.find(camel));
             // The port as configured (0 included): Vert.x shares a socket among servers that asked for the same address.
             listenOnEveryCore(vertx, SharedRouter.find(camel), httpConf.getBindHost(), httpConf.getBindPort());
             return new SluiceServer(config, camel, vertx, http, gateway, storage);

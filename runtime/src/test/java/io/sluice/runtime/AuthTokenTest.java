@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.runtime.config.Hashing;
 import io.sluice.runtime.config.SluiceConfig;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -25,7 +26,9 @@ class AuthTokenTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sluice = SluiceServer.start(SluiceConfig.defaults().withPort(0).withSecret(SECRET));
+        // Keys kept as they are (hash_keys off), so that the list shows them; KeysApiTest covers hashed keys.
+        sluice = SluiceServer.start(SluiceConfig.defaults().withPort(0).withSecret(SECRET)
+                .withHashing(new Hashing(false, "", false)));
         deploy("orders", """
                 "components":{"securitySchemes":{"authToken":{"type":"apiKey","in":"header","name":"Authorization"}}},
                 "security":[{"authToken":[]}],""", """
@@ -114,6 +117,9 @@ class AuthTokenTest {
         JsonNode stored = JSON.readTree(admin("GET", "/tyk/keys/" + key, null, SECRET).body());
         assertThat(stored.at("/access_rights/orders/api_id").asText()).isEqualTo("orders");
         assertThat(admin("GET", "/tyk/keys", null, SECRET).body()).contains(key);
+        HttpResponse<String> byHash = admin("GET", "/tyk/keys/" + key + "?hashed=true", null, SECRET);
+        assertThat(byHash.statusCode()).isEqualTo(400);
+        assertThat(byHash.body()).contains("Key requested by hash but key hashing is not enabled");
 
         assertThat(JSON.readTree(admin("DELETE", "/tyk/keys/" + key, null, SECRET).body()).path("action").asText())
                 .isEqualTo("deleted");

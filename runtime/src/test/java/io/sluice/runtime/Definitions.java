@@ -23,6 +23,23 @@ final class Definitions {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * An API named {@code name} at {@code /<name>/} that wants Tyk's auth token in the Authorization header, with a
+     * stream whose http_server input is {@code /in} (200 once taken) and whose output drops everything.
+     */
+    static byte[] keyedApi(String name) {
+        String json = """
+                {"openapi":"3.0.3","info":{"title":"%1$s","version":"1"},"paths":{},
+                 "components":{"securitySchemes":{"t":{"type":"apiKey","in":"header","name":"Authorization"}}},
+                 "security":[{"t":[]}],
+                 "x-tyk-api-gateway":{"info":{"id":"%1$s","name":"%1$s","state":{"active":true}},
+                   "server":{"authentication":{"enabled":true,"securitySchemes":{"t":{"enabled":true}}},
+                     "listenPath":{"value":"/%1$s/","strip":true}},"upstream":{"url":""}},
+                 "x-tyk-streaming":{"streams":{"in":{"input":{"http_server":{"path":"/in"}},"output":{"drop":{}}}}}}
+                """.formatted(name);
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
     static String kafkaIn(String brokers, String topic, String group) {
         return "{\"kafka\":{\"addresses\":[\"" + brokers + "\"],\"topics\":[\"" + topic + "\"],\"consumer_group\":\""
                 + group + "\",\"auto_replay_nacks\":true,\"checkpoint_limit\":1024,\"target_version\":\"3.3.0\"}}";

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,11 +34,14 @@ final class RedisServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServerProcess start() throws Exception {
+    /** @param options more redis-server options, e.g. {@code "--requirepass", "pw"} */
+    static RedisServerProcess start(String... options) throws Exception {
         installIfMissing();
         int port = freePort();
-        Process process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no")
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         RedisServerProcess redis = new RedisServerProcess(process, port);
         try {
@@ -53,7 +58,7 @@ final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** PING in Redis's inline protocol; +PONG means it serves commands. */
+    /** PING in Redis's inline protocol; +PONG (or, with a password required, -NOAUTH) means it serves commands. */
     boolean answersPing() throws IOException {
         if (!process.isAlive()) {
             throw new IllegalStateException("redis-server exited with " + process.exitValue());
@@ -66,7 +71,7 @@ final class RedisServerProcess implements AutoCloseable {
             out.flush();
             String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
-            return "+PONG".equals(line);
+            return line != null && (line.equals("+PONG") || line.startsWith("-NOAUTH"));
         }
     }
 

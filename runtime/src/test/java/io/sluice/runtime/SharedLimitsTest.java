@@ -2,7 +2,12 @@ package io.sluice.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.sluice.runtime.config.Hashing;
 import io.sluice.runtime.config.SluiceConfig;
+import io.sluice.runtime.config.Storage;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +30,9 @@ class SharedLimitsTest {
     @BeforeAll
     static void start() throws Exception {
         redis = RedisServerProcess.start();
+        // Keys hashed (the default), with the hashes listed so that the list can be checked on either node.
         SluiceConfig config = SluiceConfig.defaults().withPort(0).withSecret(SECRET)
-                .withStorage(new SluiceConfig.Storage("127.0.0.1", redis.port()));
+                .withStorage(new Storage("127.0.0.1", redis.port())).withHashing(new Hashing(true, "", true));
         a = SluiceServer.start(config);
         b = SluiceServer.start(config);
         for (SluiceServer node : new SluiceServer[] {a, b}) {
@@ -62,9 +68,11 @@ class SharedLimitsTest {
         return HttpClients.admin(node.port(), SECRET, method, path, body);
     }
 
-    private static void putKey(SluiceServer node, String key, String session) throws Exception {
+    /** @return the key's hash, as the Gateway API answered it */
+    private static String putKey(SluiceServer node, String key, String session) throws Exception {
         HttpResponse<String> r = admin(node, "POST", "/tyk/keys/" + key, session);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("key_hash").asText();
     }
 
     private static HttpResponse<String> post(SluiceServer node, String path, String key) throws Exception {
@@ -106,9 +114,9 @@ class SharedLimitsTest {
 
     @Test
     void aKeyMadeOnOneNodeWorksOnTheOtherAndIsListedThere() throws Exception {
-        putKey(a, "shared-key", "{\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        String hash = putKey(a, "shared-key", "{\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
         assertThat(post(b, "/keyed/in", "shared-key").statusCode()).isEqualTo(200);
-        assertThat(admin(b, "GET", "/tyk/keys", null).body()).contains("\"shared-key\"");
+        assertThat(admin(b, "GET", "/tyk/keys", null).body()).contains("\"" + hash + "\"").doesNotContain("shared-key");
         assertThat(admin(b, "GET", "/tyk/keys/shared-key", null).body()).contains("\"keyed\"");
 
         assertThat(admin(b, "DELETE", "/tyk/keys/shared-key", null).statusCode()).isEqualTo(200);
@@ -153,6 +161,37 @@ class SharedLimitsTest {
             HttpResponse<String> limited = post(node, "/throttled/in", null);
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.body()).isEqualTo("{\"error\":\"API Rate Limit Exceeded\"}");
+        }
+    }
+
+    /** Each node keeps the sessions it read while their JSON in Redis is unchanged; a change must still show at once. */
+    @Test
+    void aKeyChangedOnOneNodeIsSeenAtOnceOnTheOther() throws Exception {
+        putKey(a, "changing-key", "{\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        assertThat(post(b, "/keyed/in", "changing-key").statusCode()).isEqualTo(200);
+        assertThat(post(b, "/keyed/in", "changing-key").statusCode()).isEqualTo(200);
+
+        assertThat(admin(a, "PUT", "/tyk/keys/changing-key", "{\"access_rights\":{\"throttled\":{\"api_id\":\"throttled\"}}}")
+                .statusCode()).isEqualTo(200);
+        assertThat(post(b, "/keyed/in", "changing-key").statusCode()).as("access to keyed was taken away on a")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aDumpOfRedisHoldsNoUsableKey() throws Exception {
+        String hash = putKey(a, "dump-key", "{\"rate\":100,\"per\":60,\"quota_max\":100,\"quota_renewal_rate\":3600,"
+                + "\"access_rights\":{\"keyed\":{\"api_id\":\"keyed\"}}}");
+        assertThat(post(b, "/keyed/in", "dump-key").statusCode()).isEqualTo(200);
+
+        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            var names = c.sync().keys("*");
+            assertThat(names).contains("apikey-" + hash);
+            assertThat(names).as("the session, its rate limit and its quota are all kept under the hash")
+                    .noneMatch(name -> name.contains("dump-key"))
+                    .contains("sluice-limit-quota:" + hash).anyMatch(name -> name.startsWith("sluice-limit-key:" + hash));
+        } finally {
+            client.shutdown();
         }
     }
 }

@@ -26,18 +26,14 @@ import org.apache.camel.Exchange;
  */
 public final class AuthTokenFilter implements FrontFilter {
 
-    private final KeyStore keys;
+    private final Keys keys;
     private final Policies policies;
     private final Clock clock;
     private final PerApi<ApiAuthentication> configs = new PerApi<>(ApiAuthentication::of);
 
-    public AuthTokenFilter(KeyStore keys, Clock clock) {
-        this(keys, new InMemoryPolicyStore(), clock);
-    }
-
-    public AuthTokenFilter(KeyStore keys, PolicyStore policies, Clock clock) {
+    public AuthTokenFilter(Keys keys, Policies policies, Clock clock) {
         this.keys = keys;
-        this.policies = new Policies(policies);
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -48,7 +44,7 @@ public final class AuthTokenFilter implements FrontFilter {
 
     @Override
     public boolean blocks() {
-        return keys.remote();
+        return keys.store().remote();
     }
 
     @Override
@@ -59,8 +55,7 @@ public final class AuthTokenFilter implements FrontFilter {
             return;
         }
         if (auth.hmac() != null) {
-            String keyId = auth.hmac().verify(FrontExchange.http(exchange).request(), keys, clock);
-            admit(exchange, api, keyId, policies.apply(keys.get(keyId).orElseThrow()));
+            admit(exchange, api, auth.hmac().verify(FrontExchange.http(exchange).request(), keys, clock));
             return;
         }
         if (auth.jwt() != null) {
@@ -80,9 +75,8 @@ public final class AuthTokenFilter implements FrontFilter {
         if (token == null) {
             throw new GatewayException(401, "Authorization field missing");
         }
-        Session session = keys.get(token).map(policies::apply)
-                .orElseThrow(() -> new GatewayException(403, "Access to this API has been disallowed"));
-        admit(exchange, api, token, session);
+        admit(exchange, api, keys.find(token)
+                .orElseThrow(() -> new GatewayException(403, "Access to this API has been disallowed")));
     }
 
     /**
@@ -134,16 +128,22 @@ public final class AuthTokenFilter implements FrontFilter {
         }
         String user = decoded.substring(0, colon);
         byte[] password = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
-        Session session = keys.get(user).orElse(null);
-        String stored = session == null ? null : session.json().path("basic_auth_data").path("password").asText(null);
+        Keys.Found found = keys.find(user).orElse(null);
+        String stored = found == null ? null
+                : found.session().json().path("basic_auth_data").path("password").asText(null);
         if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), password)) {
             throw challenge(http, "User not authorised");
         }
-        admit(exchange, api, user, policies.apply(session));
+        admit(exchange, api, found);
     }
 
-    /** The checks every key-based method shares once the key is known: access rights, activity, expiry. */
-    private void admit(Exchange exchange, ApiDefinition api, String key, Session session) {
+    /**
+     * The checks every key-based method shares once the key is known: policies, access rights, activity, expiry.
+     * The request is counted (rate limits, quotas) under the key's stored id: its hash when hashing is on, so
+     * limit counters in Redis reveal no key either.
+     */
+    private void admit(Exchange exchange, ApiDefinition api, Keys.Found key) {
+        Session session = policies.apply(key.session());
         if (!session.mayAccess(api.id())) {
             throw new GatewayException(403, "Access to this API has been disallowed");
         }
@@ -154,7 +154,7 @@ public final class AuthTokenFilter implements FrontFilter {
             throw new GatewayException(401, "Key has expired, please renew");
         }
         exchange.setProperty(FrontExchange.SESSION, session);
-        exchange.setProperty(FrontExchange.KEY, key);
+        exchange.setProperty(FrontExchange.KEY, key.id());
     }
 
     /** A 401 with Tyk's basic-auth challenge header. */

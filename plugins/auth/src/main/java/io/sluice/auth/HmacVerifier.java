@@ -39,8 +39,8 @@ final class HmacVerifier {
         this.allowedClockSkewMillis = hmac.path("allowedClockSkew").asLong(0);
     }
 
-    /** @return the key id the signature was made with, once it checked out against that key's session */
-    String verify(HttpServerRequest request, KeyStore keys, Clock clock) {
+    /** @return the key the signature was made with, once it checked out against that key's session */
+    Keys.Found verify(HttpServerRequest request, Keys keys, Clock clock) {
         String header = request.getHeader("Authorization");
         if (header == null) {
             throw new GatewayException(400, FAILURE);
@@ -70,7 +70,8 @@ final class HmacVerifier {
         if (keyId == null || signature == null || !allowedAlgorithms.isEmpty() && !allowedAlgorithms.contains(algorithm)) {
             throw new GatewayException(400, FAILURE);
         }
-        Session session = keys.get(keyId).orElseThrow(() -> new GatewayException(400, FAILURE));
+        Keys.Found key = keys.find(keyId).orElseThrow(() -> new GatewayException(400, FAILURE));
+        Session session = key.session();
         String secret = session.json().path("hmac_string").asText("");
         if (!session.json().path("hmac_enabled").asBoolean(false) || secret.isEmpty()) {
             throw new GatewayException(400, FAILURE);
@@ -85,7 +86,7 @@ final class HmacVerifier {
         if (!MessageDigest.isEqual(expected, given) || !withinClockSkew(request, clock)) {
             throw new GatewayException(400, FAILURE);
         }
-        return keyId;
+        return key;
     }
 
     /** One {@code name: value} line per signed header; {@code date} may come as {@code x-aux-date} (browsers). */

@@ -15,4 +15,10 @@ public interface PolicyStore {
     boolean delete(String id);
 
     List<ObjectNode> all();
+
+    /**
+     * Changes after every put or delete, once the change can be read: what {@link Policies} caches against, so
+     * a session built from the policies of one version is rebuilt when any policy changes.
+     */
+    long version();
 }

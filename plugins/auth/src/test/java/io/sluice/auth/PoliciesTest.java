@@ -49,6 +49,38 @@ class PoliciesTest {
     }
 
     @Test
+    void anUnchangedKeyIsNotRebuiltAndAChangedPolicyIsSeen() throws Exception {
+        store.put("silver", json("{\"rate\":10,\"per\":1,\"access_rights\":{\"a\":{\"api_id\":\"a\"}}}"));
+        Session key = new Session(json("{\"apply_policies\":[\"silver\"]}"));
+
+        Session first = policies.apply(key);
+        assertThat(policies.apply(key)).as("the same key and policies: no rebuild").isSameAs(first);
+
+        store.put("silver", json("{\"rate\":20,\"per\":1,\"access_rights\":{\"b\":{\"api_id\":\"b\"}}}"));
+        Session changed = policies.apply(key);
+        assertThat(changed.json().path("rate").asInt()).isEqualTo(20);
+        assertThat(changed.mayAccess("b")).isTrue();
+        assertThat(changed.mayAccess("a")).isFalse();
+        assertThat(policies.apply(key)).isSameAs(changed);
+
+        store.delete("silver");
+        assertThatThrownBy(() -> policies.apply(key)).as("a removed policy is seen too")
+                .isInstanceOf(GatewayException.class);
+        Session otherKey = new Session(json("{\"apply_policies\":[\"silver\"]}"));
+        store.put("silver", json("{\"rate\":30,\"per\":1}"));
+        assertThat(policies.apply(otherKey).json().path("rate").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void theGatewayApiLearnsWhichPolicyIsUnusable() throws Exception {
+        store.put("off", json("{\"active\":false}"));
+        assertThatThrownBy(() -> policies.effective(new Session(json("{\"apply_policies\":[\"nope\"]}"))))
+                .isInstanceOf(Policies.UnusablePolicy.class).hasMessage("policy 'nope' does not exist");
+        assertThatThrownBy(() -> policies.effective(new Session(json("{\"apply_policies\":[\"off\"]}"))))
+                .hasMessage("policy 'off' is inactive");
+    }
+
+    @Test
     void aSessionCanBeMadeOfPoliciesAlone() throws Exception {
         store.put("p", json("{\"rate\":5,\"per\":60,\"access_rights\":{\"a\":{\"api_id\":\"a\"}}}"));
         Session s = policies.fromPolicies(List.of("p"));

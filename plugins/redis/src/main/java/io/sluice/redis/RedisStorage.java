@@ -11,8 +11,8 @@ import io.sluice.limits.LimitStore;
 
 /**
  * tyk.conf's {@code storage}: one Redis that every node of a cluster shares, holding the keys, the rate-limit
- * buckets and the quota counters. Opening it connects, so a wrong host or port fails at start, not at the first
- * request. Closing it closes the connections and the client's threads.
+ * buckets and the quota counters. Opening it connects, so a wrong host, port, password or database fails at
+ * start, not at the first request. Closing it closes the connections and the client's threads.
  */
 public final class RedisStorage implements AutoCloseable {
 
@@ -31,9 +31,11 @@ public final class RedisStorage implements AutoCloseable {
         this.limits = new RedisLimitStore(text.sync(), binary);
     }
 
-    public static RedisStorage open(String host, int port) {
-        RedisClient client = RedisClient.create(RedisURI.create(host, port));
+    /** @param uri where, and with which credentials, database and TLS settings */
+    public static RedisStorage open(RedisURI uri) {
+        RedisClient client = RedisClient.create(uri);
         try {
+            // Connecting runs Redis's handshake (HELLO/AUTH, SELECT): bad credentials or database fail here.
             StatefulRedisConnection<String, String> text = client.connect();
             // bucket4j keeps each bucket's state as bytes
             StatefulRedisConnection<String, byte[]> binary =

@@ -28,7 +28,16 @@ final class GatewayApiReplies {
 
     /** {@code {"key": id, "status": "ok", "action": action}} */
     static void modified(RoutingContext ctx, String id, String action) {
-        send(ctx, 200, JSON.createObjectNode().put("key", id).put("status", "ok").put("action", action));
+        modified(ctx, id, action, null);
+    }
+
+    /** As above, with Tyk's {@code key_hash} when there is one (a key made while keys are hashed). */
+    static void modified(RoutingContext ctx, String id, String action, String keyHash) {
+        ObjectNode reply = JSON.createObjectNode().put("key", id).put("status", "ok").put("action", action);
+        if (keyHash != null) {
+            reply.put("key_hash", keyHash);
+        }
+        send(ctx, 200, reply);
     }
 
     /** {@code {"status": status, "message": message}} */
@@ -40,24 +49,29 @@ final class GatewayApiReplies {
         ctx.response().setStatusCode(code).putHeader("Content-Type", "application/json").end(Buffer.buffer(body.toString()));
     }
 
-    /** Reads the body as a JSON object, answering 400 when it is not one. */
+    /** Reads the body as a JSON object, answering 400 "Request malformed" when it is not one. */
     static void withObject(RoutingContext ctx, Consumer<ObjectNode> then) {
+        withObject(ctx, 400, "Request malformed", then);
+    }
+
+    /** Reads the body as a JSON object; when it is not one, answers {@code code} with {@code malformed} and why. */
+    static void withObject(RoutingContext ctx, int code, String malformed, Consumer<ObjectNode> then) {
         ctx.request().body().onSuccess(body -> {
             JsonNode json;
             try {
                 json = JSON.readTree(body.getBytes());
             } catch (JsonProcessingException e) {
-                status(ctx, 400, "error", "Request malformed: " + e.getOriginalMessage());
+                status(ctx, code, "error", malformed + ": " + e.getOriginalMessage());
                 return;
             } catch (java.io.IOException e) {
-                status(ctx, 400, "error", "Request malformed");
+                status(ctx, code, "error", malformed);
                 return;
             }
             if (json instanceof ObjectNode object) {
                 then.accept(object);
             } else {
-                status(ctx, 400, "error", "Request malformed: expected a JSON object");
+                status(ctx, code, "error", malformed + ": expected a JSON object");
             }
-        }).onFailure(e -> status(ctx, 400, "error", "Request malformed"));
+        }).onFailure(e -> status(ctx, code, "error", malformed));
     }
 }

@@ -62,12 +62,56 @@ class SluiceConfigTest {
         Files.writeString(conf, """
                 {"storage": {"type": "redis", "host": "redis.internal", "port": 6380}}""");
         assertThat(SluiceConfig.load(conf, Map.of()).storage())
-                .isEqualTo(new SluiceConfig.Storage("redis.internal", 6380));
+                .isEqualTo(new Storage("redis.internal", 6380));
         assertThat(SluiceConfig.load(conf, Map.of("TYK_GW_STORAGE_HOST", "10.0.0.7", "TYK_GW_STORAGE_PORT", "7000"))
-                .storage()).isEqualTo(new SluiceConfig.Storage("10.0.0.7", 7000));
+                .storage()).isEqualTo(new Storage("10.0.0.7", 7000));
         assertThat(SluiceConfig.load(null, Map.of("TYK_GW_STORAGE_HOST", "localhost")).storage())
-                .isEqualTo(new SluiceConfig.Storage("localhost", 6379));
+                .isEqualTo(new Storage("localhost", 6379));
         assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_STORAGE_PORT", "x")))
                 .hasMessageContaining("TYK_GW_STORAGE_PORT");
+    }
+
+    @Test
+    void storageCredentialsDatabaseAndTlsUseTyksNamesAndTheyDoNotReachLogs() throws Exception {
+        Path conf = dir.resolve("tyk.conf");
+        Files.writeString(conf, """
+                {"storage": {"host": "redis.internal", "port": 6380, "username": "gw", "password": "s3cret",
+                             "database": 2, "use_ssl": true, "ssl_insecure_skip_verify": true}}""");
+        Storage fromFile = SluiceConfig.load(conf, Map.of()).storage();
+        assertThat(fromFile).isEqualTo(new Storage("redis.internal", 6380, "gw", "s3cret", 2, true, true));
+        assertThat(fromFile.toString()).doesNotContain("s3cret").contains("with password");
+
+        Storage fromEnv = SluiceConfig.load(conf, Map.of("TYK_GW_STORAGE_PASSWORD", "other", "TYK_GW_STORAGE_USERNAME", "",
+                "TYK_GW_STORAGE_DATABASE", "7", "TYK_GW_STORAGE_USESSL", "false",
+                "TYK_GW_STORAGE_SSLINSECURESKIPVERIFY", "0")).storage();
+        assertThat(fromEnv).isEqualTo(new Storage("redis.internal", 6380, "", "other", 7, false, false));
+
+        assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_STORAGE_USESSL", "yes")))
+                .hasMessageContaining("TYK_GW_STORAGE_USESSL");
+        Files.writeString(conf, "{\"storage\": {\"host\": \"r\", \"database\": \"two\"}}");
+        assertThatThrownBy(() -> SluiceConfig.load(conf, Map.of())).hasMessageContaining("database");
+    }
+
+    @Test
+    void keysAreHashedUnlessConfiguredOffAndTheFunctionIsOneTykKnows() throws Exception {
+        assertThat(SluiceConfig.load(null, Map.of()).hashing()).isEqualTo(new Hashing(true, "", false));
+
+        Path conf = dir.resolve("tyk.conf");
+        Files.writeString(conf, """
+                {"hash_keys": false, "hash_key_function": "sha256", "enable_hashed_keys_listing": true}""");
+        SluiceConfig fromFile = SluiceConfig.load(conf, Map.of());
+        assertThat(fromFile.hashing()).isEqualTo(new Hashing(false, "sha256", true));
+        assertThat(fromFile.hashing().keyHashing().enabled()).isFalse();
+
+        assertThat(SluiceConfig.load(conf, Map.of("TYK_GW_HASHKEYS", "true", "TYK_GW_HASHKEYFUNCTION", "murmur64",
+                "TYK_GW_ENABLEHASHEDKEYSLISTING", "false")).hashing()).isEqualTo(new Hashing(true, "murmur64", false));
+
+        Files.writeString(conf, "{\"hash_key_function\": \"md5\"}");
+        assertThatThrownBy(() -> SluiceConfig.load(conf, Map.of())).hasMessageContaining("hash_key_function")
+                .hasMessageContaining("md5");
+        assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_HASHKEYFUNCTION", "crc32")))
+                .hasMessageContaining("TYK_GW_HASHKEYFUNCTION");
+        assertThatThrownBy(() -> SluiceConfig.load(null, Map.of("TYK_GW_HASHKEYS", "maybe")))
+                .hasMessageContaining("TYK_GW_HASHKEYS");
     }
 }
