@@ -8,6 +8,7 @@ import io.sluice.routes.proxy.UpstreamProxy;
 import io.sluice.routes.streams.StreamBindings;
 import io.sluice.translator.ApiPlan;
 import io.sluice.translator.model.ApiDefinition;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +45,15 @@ public final class Gateway {
      * @param filters the gateway chain between matching the API and handing over, in order
      */
     public static Gateway install(CamelContext camel, List<FrontFilter> filters) throws Exception {
+        return install(camel, filters, UpstreamProxy.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #install(CamelContext, List)}, with the time an upstream may take to answer by default. */
+    public static Gateway install(CamelContext camel, List<FrontFilter> filters, Duration proxyTimeout) throws Exception {
         VertxPlatformHttpRouter router = SharedRouter.find(camel);
         Gateway gateway = new Gateway(camel);
-        camel.addRoutes(new FrontRoute(gateway.apis, filters, gateway.bindings, new UpstreamProxy(router.vertx())));
+        UpstreamProxy proxy = new UpstreamProxy(router.vertx(), proxyTimeout, UpstreamProxy.DEFAULT_CONNECT_TIMEOUT);
+        camel.addRoutes(new FrontRoute(gateway.apis, filters, gateway.bindings, proxy));
         return gateway;
     }
 

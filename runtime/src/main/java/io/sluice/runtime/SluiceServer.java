@@ -93,7 +93,7 @@ public final class SluiceServer implements AutoCloseable {
             // Tyk's chain order: authenticate, then key-level rate limit and quota, then the API-level rate limit.
             Gateway gateway = Gateway.install(camel, List.of(new AuthTokenFilter(keys, policies, Clock.systemUTC()),
                     new KeyRateLimitFilter(limits), new QuotaFilter(limits, Clock.systemUTC()),
-                    new ApiRateLimitFilter(limits)));
+                    new ApiRateLimitFilter(limits)), config.proxyTimeout());
             new KeysApi(keys, policies, config.hashing().enableHashedKeysListing(), config.secret())
                     .mount(SharedRouter.find(camel));
             new PoliciesApi(policyStore, config.secret()).mount(SharedRouter.find(camel));

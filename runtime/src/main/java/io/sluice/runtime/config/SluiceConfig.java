@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.sluice.routes.proxy.UpstreamProxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,19 @@ import java.util.TreeSet;
  * {@code TYK_GW_*} environment variables over it, then command-line flags over both.
  *
  * @param streamingEnabled on unless configured off: Sluice exists to serve streams (Tyk's default is off)
+ * @param proxyTimeout     Tyk's {@code proxy_default_timeout}: how long an upstream may take to answer before 504,
+ *                         unless the API or operation sets its own {@code enforceTimeout}
  */
 public record SluiceConfig(String listenAddress, int listenPort, Path appPath, String secret, boolean streamingEnabled,
-                           Set<String> allowUnsafe, Path source, Storage storage, Path policyPath, Hashing hashing) {
+                           Set<String> allowUnsafe, Path source, Storage storage, Path policyPath, Hashing hashing,
+                           Duration proxyTimeout) {
 
     public static final int DEFAULT_PORT = 8080;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static SluiceConfig defaults() {
         return new SluiceConfig("", DEFAULT_PORT, Path.of("apps"), "", true, Set.of(), null, Storage.NONE, null,
-                Hashing.DEFAULT);
+                Hashing.DEFAULT, UpstreamProxy.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -60,7 +65,7 @@ public record SluiceConfig(String listenAddress, int listenPort, Path appPath, S
         return new SluiceConfig(conf.path("listen_address").asText(listenAddress),
                 ConfValues.intField(conf, "listen_port", file, listenPort), apps, conf.path("secret").asText(secret),
                 ConfValues.boolField(streaming, "enabled", file, streamingEnabled), Set.copyOf(unsafe), file,
-                storage.merge(conf.path("storage"), file), policyPath(conf, file), hashing.merge(conf, file));
+                storage.merge(conf.path("storage"), file), policyPath(conf, file), hashing.merge(conf, file), proxyTimeout(conf, file));
     }
 
     /** Tyk's environment names: TYK_GW_ + the field path without underscores, upper case. */
@@ -69,6 +74,10 @@ public record SluiceConfig(String listenAddress, int listenPort, Path appPath, S
                 .withStreaming(ConfValues.envBool(env, "TYK_GW_STREAMING_ENABLED", streamingEnabled))
                 .withStorage(storage.withEnvironment(env))
                 .withHashing(hashing.withEnvironment(env));
+        int proxySeconds = ConfValues.envInt(env, "TYK_GW_PROXYDEFAULTTIMEOUT", 0);
+        if (proxySeconds > 0) {
+            c = c.withProxyTimeout(Duration.ofSeconds(proxySeconds));
+        }
         if (env.get("TYK_GW_APPPATH") != null) {
             c = c.withAppPath(Path.of(env.get("TYK_GW_APPPATH")));
         }
@@ -95,17 +104,17 @@ public record SluiceConfig(String listenAddress, int listenPort, Path appPath, S
 
     public SluiceConfig withPolicyPath(Path file) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                file, hashing);
+                file, hashing, proxyTimeout);
     }
 
     public SluiceConfig withStorage(Storage storage) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withHashing(Hashing hashing) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withPort(int port) {
@@ -113,32 +122,43 @@ public record SluiceConfig(String listenAddress, int listenPort, Path appPath, S
             throw new IllegalArgumentException("listen port out of range: " + port);
         }
         return new SluiceConfig(listenAddress, port, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withListenAddress(String address) {
         return new SluiceConfig(address, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withSecret(String secret) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withStreaming(boolean enabled) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, enabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withAllowUnsafe(Set<String> names) {
         return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, names, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
     }
 
     public SluiceConfig withAppPath(Path path) {
         return new SluiceConfig(listenAddress, listenPort, path, secret, streamingEnabled, allowUnsafe, source, storage,
-                policyPath, hashing);
+                policyPath, hashing, proxyTimeout);
+    }
+
+    public SluiceConfig withProxyTimeout(Duration timeout) {
+        return new SluiceConfig(listenAddress, listenPort, appPath, secret, streamingEnabled, allowUnsafe, source, storage,
+                policyPath, hashing, timeout);
+    }
+
+    /** Tyk's {@code proxy_default_timeout}, in seconds; 0 or absent keeps the default (30 s). */
+    private Duration proxyTimeout(JsonNode conf, Path file) {
+        int seconds = ConfValues.intField(conf, "proxy_default_timeout", file, 0);
+        return seconds > 0 ? Duration.ofSeconds(seconds) : proxyTimeout;
     }
 
     /** Tyk's {@code policies.policy_path}: a JSON file of security policies (relative to the tyk.conf). */

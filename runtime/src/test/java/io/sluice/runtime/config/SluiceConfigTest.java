@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,16 @@ class SluiceConfigTest {
         assertThat(overridden.appPath()).isEqualTo(Path.of("/opt/tyk-gateway/apps"));
         assertThat(overridden.streamingEnabled()).isTrue();
         assertThat(overridden.allowUnsafe()).containsExactlyInAnyOrder("file", "socket");
+    }
+
+    @Test
+    void theProxyTimeoutIsTyksProxyDefaultTimeoutInSeconds() throws Exception {
+        assertThat(SluiceConfig.load(null, Map.of()).proxyTimeout()).isEqualTo(Duration.ofSeconds(30));
+        Path conf = dir.resolve("proxy.conf");
+        Files.writeString(conf, "{\"proxy_default_timeout\": 5}");
+        assertThat(SluiceConfig.load(conf, Map.of()).proxyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(SluiceConfig.load(conf, Map.of("TYK_GW_PROXYDEFAULTTIMEOUT", "7")).proxyTimeout())
+                .isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
