@@ -37,12 +37,15 @@ public final class EndpointUri {
         return s.toString();
     }
 
-    /** Camel's RAW() keeps a value verbatim, whatever characters it holds (commas, plus signs, percent). */
+    /**
+     * Camel's RAW() keeps a value verbatim, whatever characters it holds (commas, plus signs, percent); RAW{} is the
+     * same for a value with a closing parenthesis (a password, say).
+     */
     private static String encode(String value) {
         if (value.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.:/,".indexOf(c) >= 0)) {
             return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/")
                     .replace("%2C", ",");
         }
-        return "RAW(" + value + ")";
+        return value.contains(")") && !value.contains("}") ? "RAW{" + value + "}" : "RAW(" + value + ")";
     }
 }

@@ -86,9 +86,41 @@ class StreamTranslatorTest {
 
     @Test
     void namesKnownBentoComponentsNotSupportedYetAndSuggestsForTypos() {
-        assertThat(problems("{\"s\":{\"input\":{\"mqtt\":{}},\"output\":{\"drop\":{}}}}")).singleElement()
+        assertThat(problems("{\"s\":{\"input\":{\"nsq\":{}},\"output\":{\"drop\":{}}}}")).singleElement()
                 .extracting(Problem::message).asString().contains("Bento component that Sluice does not support yet");
         assertThat(problems("{\"s\":{\"input\":{\"kafak\":{}},\"output\":{\"drop\":{}}}}")).singleElement()
                 .extracting(Problem::message).asString().contains("did you mean 'kafka'");
+    }
+
+    @Test
+    void checksMqttFieldsWhereTheyAre() {
+        String base = "/x-tyk-streaming/streams/";
+        List<Problem> problems = problems("""
+                {"in":{"input":{"mqtt":{"urls":["amqp://b:5672"],"topics":["a/#/b"],"qos":3,"clean_session":false}},
+                       "output":{"drop":{}}},
+                 "out":{"input":{"http_server":{}},
+                        "output":{"mqtt":{"urls":["tcp://b:1883"],"topic":"sensors/+","will":{"enabled":true},
+                                          "max_in_flight":0}}}}""");
+        assertThat(problems).extracting(Problem::jsonPath).containsExactlyInAnyOrder(
+                base + "in/input/mqtt/urls",
+                base + "in/input/mqtt/topics",
+                base + "in/input/mqtt/qos",
+                base + "in/input/mqtt/client_id",
+                base + "out/output/mqtt/topic",
+                base + "out/output/mqtt/will/topic",
+                base + "out/output/mqtt/max_in_flight");
+        assertThat(problems).filteredOn(p -> p.jsonPath().endsWith("/urls")).first().extracting(Problem::message)
+                .asString().contains("unsupported scheme");
+        assertThat(problems).filteredOn(p -> p.jsonPath().endsWith("/client_id")).first().extracting(Problem::message)
+                .asString().contains("clean_session: false");
+    }
+
+    @Test
+    void translatesMqttWithTykUrlForms() {
+        ApiPlan plan = translator.translate(api("""
+                {"s":{"input":{"mqtt":{"urls":["mqtt://b:1883"],"topics":["sensors/#"],"tls":{"enabled":true}}},
+                      "output":{"mqtt":{"urls":["tcp://b:1883"],"topic":"out"}}}}"""));
+        assertThat(plan.streams().get(0).notYetActedOn()).singleElement().asString()
+                .startsWith("/x-tyk-streaming/streams/s/input/mqtt/tls");
     }
 }

@@ -29,15 +29,16 @@ public final class StreamManager {
         return plan;
     }
 
-    void start() throws Exception {
-        try {
-            for (StreamPlan stream : plan.streams()) {
+    /** @throws StreamStartException naming the first stream that did not start; none of the API's streams run then */
+    void start() throws StreamStartException {
+        for (StreamPlan stream : plan.streams()) {
+            try {
+                routeIds.addAll(stream.routeIds()); // a route that failed to start is still in the context
                 camel.addRoutes(stream.routes());
-                routeIds.addAll(stream.routeIds());
+            } catch (Exception e) {
+                stop();
+                throw new StreamStartException(stream.streamName(), e);
             }
-        } catch (Exception e) {
-            stop();
-            throw e;
         }
     }
 

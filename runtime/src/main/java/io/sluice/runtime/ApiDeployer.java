@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import io.sluice.routes.Gateway;
+import io.sluice.routes.StreamStartException;
 import io.sluice.translator.ApiPlan;
 import io.sluice.translator.DefinitionException;
 import io.sluice.translator.Problem;
@@ -53,6 +54,12 @@ public final class ApiDeployer {
         try {
             gateway.deploy(plan);
             return new Outcome(source, plan, List.of());
+        } catch (StreamStartException e) {
+            String stream = e.streamName();
+            String path = plan.api().streams().containsKey(stream) ? plan.api().streams().get(stream).jsonPath() : null;
+            int[] at = path == null ? new int[2] : plan.api().locations().locate(path);
+            return new Outcome(source, null, List.of(new Problem(source, plan.api().name(), stream, path, at[0], at[1],
+                    "could not start: " + StreamStartException.reason(e.getCause()))));
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Outcome(source, null, List.of(new Problem(source, plan.api().name(), null, null, 0, 0,

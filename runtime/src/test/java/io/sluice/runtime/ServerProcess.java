@@ -32,6 +32,11 @@ final class ServerProcess implements AutoCloseable {
         boolean check(ServerProcess server) throws Exception;
     }
 
+    /** The command line for a free port; may first write config files into the server's own (empty) folder. */
+    interface Arguments {
+        List<String> make(int port, Path workDir) throws IOException;
+    }
+
     private final String name;
     private final Process process;
     private final int port;
@@ -51,12 +56,22 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(String debianPackage, String binary, IntFunction<List<String>> args, Ready ready,
                                Duration startup) throws Exception {
+        return start(debianPackage, binary, (port, workDir) -> args.apply(port), ready, startup);
+    }
+
+    /** Starts {@code binary} with a config written into its folder, e.g. {@code mosquitto -c <workDir>/mosquitto.conf}. */
+    static ServerProcess start(String debianPackage, String binary, Arguments args) throws Exception {
+        return start(debianPackage, binary, args, server -> true, Duration.ofSeconds(20));
+    }
+
+    static ServerProcess start(String debianPackage, String binary, Arguments args, Ready ready, Duration startup)
+            throws Exception {
         installIfMissing(debianPackage, Path.of(binary));
         int port = freePort();
         Path workDir = Files.createTempDirectory("sluice-" + debianPackage);
         List<String> command = new ArrayList<>();
         command.add(binary);
-        command.addAll(args.apply(port));
+        command.addAll(args.make(port, workDir));
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile()).start();
         ServerProcess server = new ServerProcess(debianPackage, process, port, workDir);

@@ -1,9 +1,11 @@
 package io.sluice.translator.components;
 
 import io.sluice.translator.StreamContext;
+import io.sluice.translator.spec.ComponentConfig;
 import io.sluice.translator.spi.MappingEngine;
 import io.sluice.translator.spi.MappingSyntaxException;
 import java.util.function.Function;
+import org.apache.camel.Expression;
 
 /** Compiling mapping-language text inside translators, with errors located in the document and the mapping. */
 final class Mappings {
@@ -30,5 +32,17 @@ final class Mappings {
                     + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The compiled {@code ${! }} string field (Bento's interpolated strings, such as an output's {@code topic}), or
+     * null when the field holds plain text, or nothing, or does not compile (reported as a problem).
+     */
+    static Expression interpolation(ComponentConfig config, String field, StreamContext stream) {
+        String text = config.string(field);
+        if (!MappingEngine.isInterpolated(text)) {
+            return null;
+        }
+        return compile(text, config.jsonPath(field), stream, engine -> engine.interpolation(text));
     }
 }
