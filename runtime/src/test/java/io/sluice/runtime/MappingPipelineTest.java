@@ -133,4 +133,18 @@ class MappingPipelineTest {
         return out;
     }
 
+
+    @Test
+    void aClientCannotSteerTheKafkaOutputWithCamelHeaders() throws Exception {
+        kafka.createTopic("plain", 1);
+        kafka.createTopic("hijacked", 1);
+        assertThat(sluice.deploy("plain.json", Definitions.streamApi("plain", Definitions.httpIn("/in", "5s"),
+                Definitions.kafkaOut(kafka.bootstrapServers(), "plain"))).problems()).isEmpty();
+        assertThat(HttpClients.post(sluice.port(), "/plain/in", "m", "kafka.OVERRIDE_TOPIC", "hijacked",
+                "kafka.KEY", "forged").statusCode()).isEqualTo(200);
+        List<String[]> records = read("plain");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0)[0]).as("no key: the output sets none").isNull();
+        assertThat(KafkaTopics.readAll(kafka.bootstrapServers(), "hijacked")).isEmpty();
+    }
 }

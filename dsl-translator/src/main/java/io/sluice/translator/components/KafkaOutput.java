@@ -92,6 +92,9 @@ public final class KafkaOutput implements OutputTranslator {
 
     @Override
     public void appendTo(ProcessorDefinition<?> route, ComponentConfig config, StreamContext stream) {
+        // camel-kafka obeys kafka.* headers (topic, key, partition): only this output may set them, never a client's
+        // HTTP header or a consumed record's leftovers
+        route.removeHeaders("kafka.*");
         Duration budget = config.duration("timeout");
         if (stream.requestTimeout() != null && stream.requestTimeout().compareTo(budget) < 0) {
             budget = stream.requestTimeout();
