@@ -1,5 +1,6 @@
 package io.sluice.bench.gateway;
 
+import io.sluice.bench.Machine;
 import io.sluice.bench.ResultsFile;
 import io.sluice.runtime.SluiceServer;
 import io.sluice.runtime.config.SluiceConfig;

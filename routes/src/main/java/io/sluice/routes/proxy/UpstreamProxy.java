@@ -6,6 +6,8 @@ import io.sluice.routes.apis.PerApi;
 import io.sluice.routes.front.HttpExchange;
 import io.sluice.routes.front.RequestPath;
 import io.sluice.translator.model.ApiDefinition;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -20,10 +22,12 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,6 +35,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * method, path (listen path removed when {@code strip}), query, end-to-end headers and body pass through, both
  * bodies streamed on the event loop (no thread, no buffering per request). Adds X-Forwarded-*, applies the global
  * header transforms, and answers 502 when the upstream cannot be reached, 504 when it does not answer in time.
+ * <p>
+ * Each event loop has its own client, so an upstream connection is used by the loop that opened it: with one
+ * client shared by all loops, every response would hop to the request's loop (a task hand-off and a wake-up per
+ * event), which cost more CPU than the rest of the proxy in bench/proxy.
  */
 public final class UpstreamProxy {
 
@@ -43,12 +51,19 @@ public final class UpstreamProxy {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** RFC 9110 §7.6.1: meaningful for one connection only, never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** RFC 9110 §7.6.1: meaningful for one connection only, never forwarded. Case-insensitive, without lower-casing. */
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+    /** Upstream connections per event loop (each loop has its own pool); requests beyond it wait for one. */
+    static final int POOL_SIZE_PER_EVENT_LOOP = 64;
+
     private final Vertx vertx;
-    private final HttpClient client;
+    private final HttpClientOptions clientOptions;
+    /** For calls from outside any event loop (none today: the dispatcher forwards on the request's loop). */
+    private final HttpClient sharedClient;
+    /** Per event-loop thread, its own client: connections then stay on the loop of the requests using them. */
+    private final Map<Thread, HttpClient> loopClients = new ConcurrentHashMap<>();
     private final PerApi<ProxySettings> settings;
 
     public UpstreamProxy(Vertx vertx) {
@@ -64,8 +79,17 @@ public final class UpstreamProxy {
         this.vertx = vertx;
         this.settings = new PerApi<>(api -> ProxySettings.of(api, timeout));
         // no decompression: bodies pass through byte for byte, with their Content-Encoding
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+        this.clientOptions = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(POOL_SIZE_PER_EVENT_LOOP)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.sharedClient = vertx.createHttpClient(clientOptions);
+    }
+
+    /** The calling event loop's client (made on first use), or the shared one off the event loops. */
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        return loopClients.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(clientOptions));
     }
 
     /** @param operation the OpenAPI operation the request matched, or null: its {@code enforceTimeout} applies */
@@ -93,7 +117,7 @@ public final class UpstreamProxy {
                 out.reset(); // frees the connection rather than waiting on the slow upstream
             }
         });
-        client.request(options)
+        client().request(options)
                 .compose(out -> {
                     sent.set(out);
                     HostAndPort host = in.authority();
@@ -117,18 +141,21 @@ public final class UpstreamProxy {
     }
 
     private void relay(HttpExchange http, ProxySettings s, HttpClientResponse answer) {
+        Future<Void> received = answer.end(); // taken now: asking once the response has ended would throw
         if (!http.claimReply()) {
-            answer.request().reset(); // timed out or the client went away: drop the upstream exchange
+            abandon(answer, received); // timed out or the client went away: drop the upstream exchange
             return;
         }
         HttpServerResponse response = http.response();
         if (response.closed()) {
-            answer.request().reset();
+            abandon(answer, received);
             return;
         }
         response.setStatusCode(answer.statusCode());
-        if (answer.statusMessage() != null) {
-            response.setStatusMessage(answer.statusMessage());
+        String reason = answer.statusMessage();
+        // the code already brings its standard phrase; setting it again would build a status object per reply
+        if (reason != null && !reason.equals(response.getStatusMessage())) {
+            response.setStatusMessage(reason);
         }
         copyEndToEnd(answer.headers(), response.headers());
         s.responseHeaders().apply(response.headers());
@@ -136,7 +163,44 @@ public final class UpstreamProxy {
                 && http.request().version() == HttpVersion.HTTP_1_1) {
             response.setChunked(true); // upstream streamed without a length: stream it on the same way
         }
-        answer.pipeTo(response).onFailure(e -> answer.request().reset());
+        // The body is relayed by hand rather than with Vert.x's pipe: when the client has gone, the pipe ends the
+        // response from inside the failed write (IllegalStateException, a buffer released twice). Here a failed
+        // write is left alone and the client's connection closing is what stops the relay.
+        answer.handler(chunk -> {
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                answer.pause();
+                response.drainHandler(v -> answer.resume());
+            }
+        });
+        answer.endHandler(v -> response.end());
+        answer.exceptionHandler(e -> {
+            if (!response.ended()) {
+                response.end(); // the upstream failed mid-body: finish what the client got, as before
+            }
+        });
+        response.closeHandler(v -> abandon(answer, received));
+    }
+
+    /**
+     * Drops an upstream exchange whose answer nobody will read. Only a response still arriving is reset: resetting
+     * one that has fully arrived closes its pooled connection, which by then may carry another request (Vert.x 4.5,
+     * eclipse-vertx/vert.x#6294), and that request would fail with 502. The response may have arrived but still sit
+     * in its paused buffer, so the rest is drained first and the reset decided on the next turn of this event loop,
+     * when what was received has been read.
+     */
+    private void abandon(HttpClientResponse answer, Future<Void> received) {
+        if (received.isComplete()) {
+            return;
+        }
+        // the rest is dropped; a reset below is ours, nothing to report
+        answer.handler(null).endHandler(null).exceptionHandler(e -> { });
+        answer.resume();
+        vertx.runOnContext(v -> {
+            if (!received.isComplete()) {
+                answer.request().reset();
+            }
+        });
     }
 
     private static String upstreamUri(ApiDefinition api, ProxySettings s, HttpExchange http) {
@@ -175,18 +239,25 @@ public final class UpstreamProxy {
 
     /** Copies all but hop-by-hop headers, including those the Connection header names. */
     private static void copyEndToEnd(MultiMap from, MultiMap to) {
-        Set<String> named = new HashSet<>();
-        for (String connection : from.getAll(HttpHeaders.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                named.add(token.trim().toLowerCase(Locale.ROOT));
+        List<String> connection = from.getAll(HttpHeaders.CONNECTION);
+        Set<String> named = connection.isEmpty() ? Set.of() : new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String value : connection) {
+            for (String token : value.split(",")) {
+                named.add(token.trim());
             }
         }
         from.forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
+            String name = h.getKey();
             if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
-                to.add(h.getKey(), h.getValue());
+                to.add(name, h.getValue());
             }
         });
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     /** Whether a response may carry a body (RFC 9110 §6.4.1): never to HEAD, nor with 1xx, 204 or 304. */

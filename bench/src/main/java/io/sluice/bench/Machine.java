@@ -1,4 +1,4 @@
-package io.sluice.bench.gateway;
+package io.sluice.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +10,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
 /** What the figures were measured on: a result without its machine and load cannot be compared. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static int nproc() {
+    public static int nproc() {
         return Runtime.getRuntime().availableProcessors();
     }
 
     /** MemTotal from /proc/meminfo, e.g. "23.4 GiB". */
-    static String memory() {
+    public static String memory() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -34,8 +34,22 @@ final class Machine {
         return "unknown";
     }
 
+    /** The first "model name" of /proc/cpuinfo, e.g. "AMD EPYC 7B13". */
+    public static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux, or unreadable
+        }
+        return "unknown CPU";
+    }
+
     /** The 1, 5 and 15 minute load averages. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
@@ -45,7 +59,7 @@ final class Machine {
     }
 
     /** {@code java -version} of the JVM running the bench, on one line. */
-    static String javaVersion() {
+    public static String javaVersion() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try {
             Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
@@ -60,7 +74,7 @@ final class Machine {
         }
     }
 
-    static String now() {
+    public static String now() {
         return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     }
 }
