@@ -2,6 +2,7 @@ package io.sluice.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.routes.apis.Operations;
+import io.sluice.routes.apis.PerApi;
 import io.sluice.routes.front.FrontExchange;
 import io.sluice.routes.front.FrontFilter;
 import io.sluice.routes.front.GatewayException;
@@ -21,6 +22,9 @@ import org.apache.camel.Exchange;
 public final class ApiRateLimitFilter implements FrontFilter {
 
     private final LimitStore limits;
+    /** The API's own limit, read once per deployed definition (null when it has none). */
+    private final PerApi<Limit> apiLimits = new PerApi<>(api -> api.document() == null ? null
+            : Limit.of(api.document().at("/x-tyk-api-gateway/upstream/rateLimit")));
 
     /** Buckets kept in this node's memory. */
     public ApiRateLimitFilter() {
@@ -46,23 +50,26 @@ public final class ApiRateLimitFilter implements FrontFilter {
         ApiDefinition api = FrontExchange.api(exchange);
         Operations.Operation operation = FrontExchange.operation(exchange);
         if (operation != null) {
-            take(operation.enabled("rateLimit"), "api:" + api.id() + ":op:" + operation.id());
+            take(Limit.of(operation.enabled("rateLimit")), "api:" + api.id() + ":op:" + operation.id());
         }
-        JsonNode limit = api.document() == null ? null : api.document().at("/x-tyk-api-gateway/upstream/rateLimit");
-        take(limit != null && limit.path("enabled").asBoolean(false) ? limit : null, "api:" + api.id());
+        take(apiLimits.get(api), "api:" + api.id());
     }
 
-    /** Takes one request from the bucket {@code name} limited by {@code limit} (when set and valid), or answers 429. */
-    private void take(JsonNode limit, String name) {
-        if (limit == null) {
-            return;
+    /** A valid {@code rateLimit {enabled, rate, per}}, or null when it is off or unusable. */
+    private record Limit(long rate, Duration per) {
+        static Limit of(JsonNode limit) {
+            if (limit == null || !limit.path("enabled").asBoolean(false)) {
+                return null;
+            }
+            long rate = limit.path("rate").asLong(0);
+            Duration per = ApiRateLimitFilter.per(limit.path("per"));
+            return rate <= 0 || per == null || per.isZero() || per.isNegative() ? null : new Limit(rate, per);
         }
-        long rate = limit.path("rate").asLong(0);
-        Duration per = per(limit.path("per"));
-        if (rate <= 0 || per == null || per.isZero() || per.isNegative()) {
-            return;
-        }
-        if (!limits.take(name, rate, per).isConsumed()) {
+    }
+
+    /** Takes one request from the bucket {@code name} limited by {@code limit} (when set), or answers 429. */
+    private void take(Limit limit, String name) {
+        if (limit != null && !limits.take(name, limit.rate(), limit.per()).isConsumed()) {
             throw new GatewayException(429, "API Rate Limit Exceeded");
         }
     }
