@@ -32,8 +32,9 @@ public final class StreamManager {
     void start() throws Exception {
         try {
             for (StreamPlan stream : plan.streams()) {
-                camel.addRoutes(stream.routes());
+                // recorded first: a route whose consumer fails to start stays in the context until removed
                 routeIds.addAll(stream.routeIds());
+                camel.addRoutes(stream.routes());
             }
         } catch (Exception e) {
             stop();
@@ -43,6 +44,9 @@ public final class StreamManager {
 
     void stop() {
         for (String id : routeIds) {
+            if (camel.getRoute(id) == null) {
+                continue;
+            }
             try {
                 camel.getRouteController().stopRoute(id);
                 camel.removeRoute(id);

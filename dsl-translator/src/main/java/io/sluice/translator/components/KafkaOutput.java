@@ -14,7 +14,6 @@ import io.sluice.translator.spec.ComponentKind;
 import io.sluice.translator.spec.ComponentSpec;
 import io.sluice.translator.spec.FieldType;
 import java.time.Duration;
-import io.sluice.translator.spi.MappingEngine;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Expression;
@@ -81,7 +80,7 @@ public final class KafkaOutput implements OutputTranslator {
             stream.problem(config.jsonPath("partitioner"), "the manual partitioner is not supported yet");
         }
         for (String f : new String[] {"topic", "key"}) {
-            interpolation(config, f, stream);
+            Mappings.interpolation(config, f, stream);
         }
         if (config.integer("max_in_flight") < 1) {
             stream.problem(config.jsonPath("max_in_flight"), "max_in_flight must be at least 1");
@@ -100,13 +99,13 @@ public final class KafkaOutput implements OutputTranslator {
         long ms = Math.max(budget.toMillis(), 500);
         boolean idempotent = config.bool("idempotent_write");
         String topic = config.string("topic");
-        Expression topicPerMessage = interpolation(config, "topic", stream);
+        Expression topicPerMessage = Mappings.interpolation(config, "topic", stream);
         if (topicPerMessage != null) {
             // camel-kafka needs a topic in the URI; the header set per message overrides it.
             route.setHeader(OVERRIDE_TOPIC, topicPerMessage);
             topic = "sluice-interpolated-topic";
         }
-        Expression keyPerMessage = interpolation(config, "key", stream);
+        Expression keyPerMessage = Mappings.interpolation(config, "key", stream);
         if (keyPerMessage != null) {
             // Bento sends no key (random partition) when the key renders empty.
             route.process(exchange -> {
@@ -150,15 +149,6 @@ public final class KafkaOutput implements OutputTranslator {
             uri.option("partitioner", partitioner);
         }
         route.to(uri.toString()).id(stream.routeId("output"));
-    }
-
-    /** The compiled {@code ${! }} field, or null when the field is a plain string. */
-    private static Expression interpolation(ComponentConfig config, String field, StreamContext stream) {
-        String text = config.string(field);
-        if (!MappingEngine.isInterpolated(text)) {
-            return null;
-        }
-        return Mappings.compile(text, config.jsonPath(field), stream, engine -> engine.interpolation(text));
     }
 
     private static String partitionerClass(String name) {

@@ -1,9 +1,12 @@
 package io.sluice.translator.components;
 
 import io.sluice.translator.StreamContext;
+import io.sluice.translator.spec.ComponentConfig;
 import io.sluice.translator.spi.MappingEngine;
 import io.sluice.translator.spi.MappingSyntaxException;
 import java.util.function.Function;
+import org.apache.camel.Expression;
+import org.apache.camel.support.builder.ExpressionBuilder;
 
 /** Compiling mapping-language text inside translators, with errors located in the document and the mapping. */
 final class Mappings {
@@ -30,5 +33,23 @@ final class Mappings {
                     + e.getMessage());
             return null;
         }
+    }
+
+    /** The compiled {@code ${! }} field, or null when the field is a plain string (or did not compile: reported). */
+    static Expression interpolation(ComponentConfig config, String field, StreamContext stream) {
+        String text = config.string(field);
+        if (!MappingEngine.isInterpolated(text)) {
+            return null;
+        }
+        return compile(text, config.jsonPath(field), stream, engine -> engine.interpolation(text));
+    }
+
+    /** A field rendered per message: its {@code ${! }} interpolation, or its plain text as a constant. */
+    static Expression field(ComponentConfig config, String field, StreamContext stream) {
+        Expression interpolated = interpolation(config, field, stream);
+        if (interpolated != null) {
+            return interpolated;
+        }
+        return ExpressionBuilder.constantExpression(config.string(field) == null ? "" : config.string(field));
     }
 }
