@@ -1,9 +1,9 @@
 package io.sluice.translator;
 
 /**
- * The contract between the translator and the routes module for HTTP-facing stream ends. They are not
- * servers of their own: the routes module implements these Camel components as bindings the gateway front
- * dispatches to after matching, authentication and limits.
+ * The contract between the translator and the modules that implement Sluice's own Camel components: the
+ * routes module's HTTP-facing stream ends (not servers of their own, but bindings the gateway front dispatches
+ * to after matching, authentication and limits), and the broker plugins' components.
  */
 public final class SluiceEndpoints {
 
@@ -25,6 +25,25 @@ public final class SluiceEndpoints {
      * what its producer was told failed.
      */
     public static final String ABANDONED = "sluice.abandoned";
+
+    /**
+     * {@code sluice-nats:<label>?servers=..&subject=..}: NATS publishing (core or JetStream) and the JetStream consumer,
+     * implemented by the sluice-nats plugin on the jnats client (camel-nats 4.17 acknowledges JetStream messages
+     * whatever the route's outcome, and publishes to one fixed subject without waiting for the server).
+     */
+    public static final String NATS = "sluice-nats";
+
+    /** Header naming the subject one message is published to, overriding the endpoint's. */
+    public static final String NATS_SUBJECT = "sluice.nats.subject";
+
+    /** Header holding the NATS headers ({@code Map<String, String>}) one message is published with. */
+    public static final String NATS_HEADERS = "sluice.nats.headers";
+
+    /**
+     * {@code sluice-amqp:<exchange>?urls=..}: AMQP 0.9, implemented by the sluice-amqp plugin on
+     * camel-spring-rabbitmq, with a connection of its own per endpoint built from Bento's {@code urls}.
+     */
+    public static final String AMQP = "sluice-amqp";
 
     private SluiceEndpoints() {
     }

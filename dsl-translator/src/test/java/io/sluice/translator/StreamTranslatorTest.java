@@ -75,6 +75,42 @@ class StreamTranslatorTest {
     }
 
     @Test
+    void translatesNatsAndAmqpStreams() {
+        ApiPlan plan = translator.translate(api("""
+                {"core":{"input":{"nats":{"urls":["nats://n:4222"],"subject":"orders.>","queue":"q"}},
+                         "output":{"nats_jetstream":{"urls":["nats://n:4222"],"subject":"kept.all"}}},
+                 "js":{"input":{"nats_jetstream":{"urls":["nats://n:4222"],"subject":"kept.>","durable":"d","deliver":"new"}},
+                       "output":{"amqp_0_9":{"urls":["amqp://guest:guest@r:5672/"],"exchange":"ex","key":"k"}}},
+                 "amqp":{"input":{"amqp_0_9":{"urls":["amqp://r/"],"queue":"q","bindings_declare":[{"exchange":"e","key":"k.#"}]}},
+                         "output":{"nats":{"urls":["nats://n:4222"],"subject":"out","headers":{"X-Key":"static"}}}}}"""));
+        assertThat(plan.streams()).extracting(StreamPlan::streamName).containsExactlyInAnyOrder("core", "js", "amqp");
+    }
+
+    @Test
+    void checksNatsAndAmqpFieldsWhereTheyAre() {
+        List<Problem> problems = problems("""
+                {"a":{"input":{"nats_jetstream":{"urls":["nats://n:4222"],"bind":true,"deliver":"oldest"}},
+                      "output":{"amqp_0_9":{"urls":["amqps://r:5671/"],"exchange":"x","priority":"12","timeout":"soon"}}},
+                 "b":{"input":{"amqp_0_9":{"urls":["amqp://r/"],"queue":"q","bindings_declare":[{"exchange":"e","routing":"k"}],
+                               "nack_reject_patterns":["("]}},
+                      "output":{"nats":{"urls":["nats://n:4222"],"subject":""}}}}""");
+        String a = "/x-tyk-streaming/streams/a/";
+        String b = "/x-tyk-streaming/streams/b/";
+        assertThat(problems).extracting(Problem::jsonPath).containsExactlyInAnyOrder(
+                a + "input/nats_jetstream/deliver",
+                a + "input/nats_jetstream/durable",
+                a + "input/nats_jetstream/stream",
+                a + "output/amqp_0_9/urls",
+                a + "output/amqp_0_9/priority",
+                a + "output/amqp_0_9/timeout",
+                b + "input/amqp_0_9/bindings_declare/0/routing",
+                b + "input/amqp_0_9/nack_reject_patterns",
+                b + "output/nats/subject");
+        assertThat(problems).filteredOn(p -> p.jsonPath().endsWith("/urls")).first()
+                .extracting(Problem::message).asString().contains("amqps://").contains("not supported yet");
+    }
+
+    @Test
     void refusesUnsafeComponentsUnlessAllowed() {
         String streams = "{\"s\":{\"input\":{\"file\":{\"paths\":[\"/etc/passwd\"]}},\"output\":{\"drop\":{}}}}";
         assertThat(problems(streams)).singleElement().extracting(Problem::message).asString()

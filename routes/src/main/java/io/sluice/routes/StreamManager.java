@@ -44,6 +44,9 @@ public final class StreamManager {
 
     void stop() {
         for (String id : routeIds) {
+            if (camel.getRoute(id) == null) {
+                continue;
+            }
             try {
                 camel.getRouteController().stopRoute(id);
                 camel.removeRoute(id);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -37,6 +38,15 @@ final class ServerProcess implements AutoCloseable {
         List<String> make(int port, Path workDir) throws IOException;
     }
 
+    /** The arguments and extra environment variables to run the server with. */
+    record Command(List<String> args, Map<String, String> environment) {
+    }
+
+    /** Makes the command for the server's free port and its own work folder (where it may write files first). */
+    interface Launch {
+        Command command(int port, Path workDir) throws IOException;
+    }
+
     private final String name;
     private final Process process;
     private final int port;
@@ -56,24 +66,28 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(String debianPackage, String binary, IntFunction<List<String>> args, Ready ready,
                                Duration startup) throws Exception {
-        return start(debianPackage, binary, (port, workDir) -> args.apply(port), ready, startup);
+        return start(debianPackage, binary, (port, workDir) -> new Command(args.apply(port), Map.of()), ready, startup);
     }
 
     /** Starts {@code binary} with a config written into its folder, e.g. {@code mosquitto -c <workDir>/mosquitto.conf}. */
     static ServerProcess start(String debianPackage, String binary, Arguments args) throws Exception {
-        return start(debianPackage, binary, args, server -> true, Duration.ofSeconds(20));
+        return start(debianPackage, binary, (port, workDir) -> new Command(args.make(port, workDir), Map.of()),
+                server -> true, Duration.ofSeconds(20));
     }
 
-    static ServerProcess start(String debianPackage, String binary, Arguments args, Ready ready, Duration startup)
+    static ServerProcess start(String debianPackage, String binary, Launch launch, Ready ready, Duration startup)
             throws Exception {
         installIfMissing(debianPackage, Path.of(binary));
         int port = freePort();
         Path workDir = Files.createTempDirectory("sluice-" + debianPackage);
+        Command launched = launch.command(port, workDir);
         List<String> command = new ArrayList<>();
         command.add(binary);
-        command.addAll(args.make(port, workDir));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("server.log").toFile()).start();
+        command.addAll(launched.args());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("server.log").toFile());
+        builder.environment().putAll(launched.environment());
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(debianPackage, process, port, workDir);
         try {
             await().atMost(startup).pollInterval(Duration.ofMillis(20)).ignoreExceptions()

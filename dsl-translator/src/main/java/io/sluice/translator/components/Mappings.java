@@ -6,6 +6,7 @@ import io.sluice.translator.spi.MappingEngine;
 import io.sluice.translator.spi.MappingSyntaxException;
 import java.util.function.Function;
 import org.apache.camel.Expression;
+import org.apache.camel.support.builder.ExpressionBuilder;
 
 /** Compiling mapping-language text inside translators, with errors located in the document and the mapping. */
 final class Mappings {
@@ -44,5 +45,14 @@ final class Mappings {
             return null;
         }
         return compile(text, config.jsonPath(field), stream, engine -> engine.interpolation(text));
+    }
+
+    /** A field rendered per message: its {@code ${! }} interpolation, or its plain text as a constant. */
+    static Expression field(ComponentConfig config, String field, StreamContext stream) {
+        Expression interpolated = interpolation(config, field, stream);
+        if (interpolated != null) {
+            return interpolated;
+        }
+        return ExpressionBuilder.constantExpression(config.string(field) == null ? "" : config.string(field));
     }
 }
