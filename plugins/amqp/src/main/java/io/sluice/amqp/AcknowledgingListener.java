@@ -47,8 +47,7 @@ final class AcknowledgingListener extends EndpointMessageListener {
             channel.basicReject(tag, false);
         } else {
             LOG.warn("AMQP message from '{}' not taken by the output, requeued: {}", queue, NackPolicy.describe(failure));
-            endpoint.nackPolicy().pauseBeforeRequeue();
-            channel.basicNack(tag, false, true);
+            endpoint.requeueLater(channel, tag);
         }
     }
 }

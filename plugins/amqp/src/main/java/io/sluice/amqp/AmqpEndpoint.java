@@ -2,10 +2,15 @@ package io.sluice.amqp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,6 +24,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One AMQP 0.9 endpoint with a connection of its own, built from Bento's {@code urls} when first needed and closed
@@ -30,9 +37,11 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
 public class AmqpEndpoint extends SpringRabbitMQEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpEndpoint.class);
 
     private CachingConnectionFactory connectionFactory;
     private NackPolicy nackPolicy;
+    private ScheduledExecutorService requeues;
     private boolean autoAck;
     private boolean mandatory;
     private String urls;
@@ -73,6 +82,10 @@ public class AmqpEndpoint extends SpringRabbitMQEndpoint {
     protected void doStop() throws Exception {
         super.doStop();
         synchronized (this) {
+            if (requeues != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(requeues); // their channels are closing too
+                requeues = null;
+            }
             if (connectionFactory != null) {
                 connectionFactory.destroy();
                 connectionFactory = null;
@@ -93,9 +106,33 @@ public class AmqpEndpoint extends SpringRabbitMQEndpoint {
         return consumer;
     }
 
+    /**
+     * Requeues a delivery after the redelivery delay, without holding the listener thread meanwhile (a stopping route
+     * need not wait for it). The message stays unacknowledged, so it counts against the prefetch and the consumer
+     * cannot run ahead; should the channel close first (the route stopped), the broker requeues it anyway.
+     */
+    void requeueLater(Channel channel, long deliveryTag) {
+        ScheduledExecutorService scheduler;
+        synchronized (this) {
+            if (requeues == null) {
+                requeues = getCamelContext().getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "amqp-requeue");
+            }
+            scheduler = requeues;
+        }
+        scheduler.schedule(() -> {
+            try {
+                channel.basicNack(deliveryTag, false, true);
+            } catch (IOException | ShutdownSignalException e) {
+                LOG.debug("AMQP requeue of delivery {} not sent ({}); the closed channel requeued it", deliveryTag,
+                        e.getMessage());
+            }
+        }, redeliveryDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
     synchronized NackPolicy nackPolicy() {
         if (nackPolicy == null) {
-            nackPolicy = new NackPolicy(patterns(), redeliveryDelayMillis);
+            nackPolicy = new NackPolicy(patterns());
         }
         return nackPolicy;
     }

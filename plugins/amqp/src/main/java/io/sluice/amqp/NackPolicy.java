@@ -6,17 +6,15 @@ import java.util.regex.Pattern;
 /**
  * What happens to a consumed message the stream could not deliver, as in Bento's {@code amqp_0_9} input: when the
  * error matches one of {@code nack_reject_patterns} it is rejected without requeue (dropped, or dead-lettered if the
- * queue has a dead-letter exchange); otherwise it is requeued, after a pause so that an output that is down is not
- * hammered by immediate redeliveries.
+ * queue has a dead-letter exchange); otherwise it is requeued, after a pause ({@link AmqpEndpoint#requeueLater}) so
+ * that an output that is down is not hammered by immediate redeliveries.
  */
 final class NackPolicy {
 
     private final List<Pattern> rejectPatterns;
-    private final long pauseMillis;
 
-    NackPolicy(List<Pattern> rejectPatterns, long pauseMillis) {
+    NackPolicy(List<Pattern> rejectPatterns) {
         this.rejectPatterns = rejectPatterns;
-        this.pauseMillis = pauseMillis;
     }
 
     /** The listener wraps the output's error: a pattern may name any message along the chain. */
@@ -29,10 +27,6 @@ final class NackPolicy {
             }
         }
         return false;
-    }
-
-    void pauseBeforeRequeue() throws InterruptedException {
-        Thread.sleep(pauseMillis);
     }
 
     /** The innermost message: the output's own error rather than the wrappers around it. */
